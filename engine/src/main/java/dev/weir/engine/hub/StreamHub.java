@@ -1,0 +1,21 @@
+package dev.weir.engine.hub;
+
+import dev.weir.engine.stats.StreamSnapshot;
+
+import java.util.List;
+
+/**
+ * Streams keyed {@code app/name}: one publisher, any number of players. Protocol sessions (RTMP, later SRT)
+ * publish into it and play from it; it knows nothing of sockets.
+ */
+public interface StreamHub {
+
+    /** Starts publishing on {@code key}. A second publisher on a key in use is refused; the first keeps running. */
+    Publication publish(StreamKey key, PeerInfo publisher) throws StreamBusyException;
+
+    /** Attaches a player. Allowed before the key has a publisher: the player then waits for one. */
+    Subscription play(StreamKey key, PeerInfo player);
+
+    /** Stats of every stream, for the snapshot. */
+    List<StreamSnapshot> streamSnapshots();
+}

@@ -1,0 +1,53 @@
+package dev.weir.engine.stats;
+
+import dev.weir.engine.stats.ConnectionSnapshot.Role;
+import dev.weir.engine.stats.ConnectionSnapshot.State;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live, mutable counters of one connection. Written by the connection's own threads with plain atomic
+ * adds (no allocation, no locks); read by the stats sampler, which turns them into {@link ConnectionSnapshot}s.
+ */
+public final class ConnectionCounters {
+    private final String id;
+    private final Protocol protocol;
+    private final String listenerId;
+    private final String remoteAddress;
+    private final long startNanos;
+
+    private final AtomicLong bytesIn = new AtomicLong();
+    private final AtomicLong bytesOut = new AtomicLong();
+    private final AtomicLong droppedMessages = new AtomicLong();
+    private volatile Role role = Role.UNKNOWN;
+    private volatile State state = State.HANDSHAKE;
+    private volatile String streamKey;
+
+    public ConnectionCounters(String id, Protocol protocol, String listenerId, String remoteAddress, long startNanos) {
+        this.id = id;
+        this.protocol = protocol;
+        this.listenerId = listenerId;
+        this.remoteAddress = remoteAddress;
+        this.startNanos = startNanos;
+    }
+
+    public String id() { return id; }
+    public Protocol protocol() { return protocol; }
+    public String listenerId() { return listenerId; }
+    public String remoteAddress() { return remoteAddress; }
+    public long startNanos() { return startNanos; }
+
+    public void addBytesIn(long n) { bytesIn.addAndGet(n); }
+    public void addBytesOut(long n) { bytesOut.addAndGet(n); }
+    public void addDroppedMessages(long n) { droppedMessages.addAndGet(n); }
+    public long bytesIn() { return bytesIn.get(); }
+    public long bytesOut() { return bytesOut.get(); }
+    public long droppedMessages() { return droppedMessages.get(); }
+
+    public Role role() { return role; }
+    public void role(Role r) { role = r; }
+    public State state() { return state; }
+    public void state(State s) { state = s; }
+    public String streamKey() { return streamKey; }
+    public void streamKey(String k) { streamKey = k; }
+}

@@ -1,0 +1,40 @@
+package dev.weir.engine.stats;
+
+import java.time.Duration;
+
+/**
+ * One network connection.
+ *
+ * @param id              unique within the engine's run, e.g. {@code rtmp-17}
+ * @param protocol        what it speaks
+ * @param listenerId      the listener that accepted it, {@code null} for outgoing connections
+ * @param remoteAddress   {@code host:port} of the peer
+ * @param role            what it does on its stream
+ * @param state           where it is in its life
+ * @param streamKey       the stream it publishes or plays, {@code null} before that is known
+ * @param uptime          since accepted
+ * @param bytesIn         bytes read from the socket
+ * @param bytesOut        bytes written to the socket
+ * @param bitrateIn       bits per second read, over the last second or so
+ * @param bitrateOut      bits per second written
+ * @param droppedMessages media messages skipped for this connection (slow player)
+ */
+public record ConnectionSnapshot(
+        String id,
+        Protocol protocol,
+        String listenerId,
+        String remoteAddress,
+        Role role,
+        State state,
+        String streamKey,
+        Duration uptime,
+        long bytesIn,
+        long bytesOut,
+        long bitrateIn,
+        long bitrateOut,
+        long droppedMessages) {
+
+    public enum Role { UNKNOWN, PUBLISHER, PLAYER }
+
+    public enum State { HANDSHAKE, CONNECTED, PUBLISHING, PLAYING, CLOSED }
+}
