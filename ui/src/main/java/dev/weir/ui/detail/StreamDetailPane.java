@@ -39,6 +39,7 @@ public final class StreamDetailPane extends VBox {
     private final XYChart.Series<Number, Number> in = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> out = new XYChart.Series<>();
     private final ListChangeListener<BitratePoint> historyListener = this::onHistoryChanged;
+    private final NumberAxis time = new NumberAxis();
     private Subscription subscriptions;
 
     public StreamDetailPane(StreamDetailViewModel viewModel) {
@@ -65,6 +66,7 @@ public final class StreamDetailPane extends VBox {
 
         in.getData().addAll(toData(viewModel.history(), true));
         out.getData().addAll(toData(viewModel.history(), false));
+        fitTimeAxis();
         viewModel.history().addListener(historyListener);
         subscriptions = Subscription.combine(
                 viewModel.streamProperty().subscribe(this::show),
@@ -92,6 +94,9 @@ public final class StreamDetailPane extends VBox {
             "Players", "Dropped messages", "Slow players cut off",
     };
 
+    /** The first fact of each group (video, audio, traffic, players) gets a little space above it. */
+    private static final java.util.Set<String> GROUP_STARTS = java.util.Set.of("Video", "Audio", "Bit rate in", "Players");
+
     private void buildFacts() {
         facts.getStyleClass().add("detail-facts");
         ColumnConstraints names = new ColumnConstraints();
@@ -106,6 +111,10 @@ public final class StreamDetailPane extends VBox {
             Label value = new Label(MediaFormat.UNKNOWN);
             value.getStyleClass().add("fact-value");
             value.setId("detail-" + FACTS[i].toLowerCase(Locale.ROOT).replace(' ', '-'));
+            if (GROUP_STARTS.contains(FACTS[i])) {
+                name.getStyleClass().add("fact-group-start");
+                value.getStyleClass().add("fact-group-start");
+            }
             facts.addRow(i, name, value);
             values.add(value);
         }
@@ -144,9 +153,9 @@ public final class StreamDetailPane extends VBox {
     }
 
     private LineChart<Number, Number> buildChart() {
-        NumberAxis time = new NumberAxis();
         time.setLabel("Time since selected");
-        time.setForceZeroInRange(false);
+        time.setAutoRanging(false);
+        time.setMinorTickCount(0);
         time.setAnimated(false);
         time.setTickLabelFormatter(converter(seconds -> DurationFormat.format(java.time.Duration.ofMillis((long) (seconds * 1000)))));
         NumberAxis rate = new NumberAxis();
@@ -178,6 +187,24 @@ public final class StreamDetailPane extends VBox {
                 out.getData().addAll(change.getFrom(), toData(change.getAddedSubList(), false));
             }
         }
+        fitTimeAxis();
+    }
+
+    /**
+     * Shows at least a minute and at most the history's span, with ticks on round numbers of seconds, so the
+     * labels read 0:00, 0:10, 0:20 rather than whatever fractions autoranging picks.
+     */
+    private void fitTimeAxis() {
+        List<BitratePoint> history = viewModel.history();
+        double last = history.isEmpty() ? 0 : history.get(history.size() - 1).secondsSinceOpen();
+        double span = viewModel.span().toMillis() / 1000.0;
+        double upper = Math.max(Math.min(60, span), Math.ceil(last));
+        double tick = upper <= 60 ? 10 : upper <= 180 ? 30 : 60;
+        double lower = Math.max(0, Math.floor((upper - span) / tick) * tick);
+        upper = Math.max(lower + tick, Math.ceil(upper / tick) * tick);
+        time.setLowerBound(lower);
+        time.setUpperBound(upper);
+        time.setTickUnit(tick);
     }
 
     private static List<XYChart.Data<Number, Number>> toData(List<? extends BitratePoint> points, boolean incoming) {

@@ -54,6 +54,9 @@ public final class StreamDetailViewModel {
     public String key() { return key; }
     public int capacity() { return capacity; }
 
+    /** How much time a full history covers: capacity times the interval between points. */
+    public Duration span() { return interval.multipliedBy(capacity); }
+
     /** The stream's latest snapshot; stays at the last one seen when the stream ends, so the operator can read it. */
     public ReadOnlyObjectProperty<StreamSnapshot> streamProperty() { return stream.getReadOnlyProperty(); }
 

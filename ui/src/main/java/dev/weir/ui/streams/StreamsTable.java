@@ -34,14 +34,14 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
         placeholder.getStyleClass().add("placeholder");
         setPlaceholder(placeholder);
 
-        TableColumn<StreamRowViewModel, String> key = text("Key", 140, r -> Bindings.createStringBinding(r::key));
+        TableColumn<StreamRowViewModel, String> key = text("Key", 120, r -> Bindings.createStringBinding(r::key));
         key.setId("col-key");
 
         TableColumn<StreamRowViewModel, Void> video = new TableColumn<>("Video");
         video.getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
-                named("col-video-codec", text("Codec", 60, StreamRowViewModel::videoCodecProperty)),
-                named("col-video-profile", text("Profile", 70, StreamRowViewModel::videoProfileProperty)),
-                named("col-resolution", text("Resolution", 90,
+                named("col-video-codec", text("Codec", 55, StreamRowViewModel::videoCodecProperty)),
+                named("col-video-profile", text("Profile", 60, StreamRowViewModel::videoProfileProperty)),
+                named("col-resolution", text("Resolution", 85,
                         r -> Bindings.createStringBinding(
                                 () -> MediaFormat.resolution(r.widthProperty().get(), r.heightProperty().get()),
                                 r.widthProperty(), r.heightProperty()))),
@@ -49,25 +49,25 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
 
         TableColumn<StreamRowViewModel, Void> audio = new TableColumn<>("Audio");
         audio.getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
-                named("col-audio-codec", text("Codec", 60, StreamRowViewModel::audioCodecProperty)),
-                named("col-sample-rate", number("Rate", 75, r -> r.sampleRateProperty().asObject(), MediaFormat::sampleRate)),
-                named("col-channels", number("Ch", 60, r -> r.channelsProperty().asObject(), MediaFormat::channels))));
+                named("col-audio-codec", text("Codec", 55, StreamRowViewModel::audioCodecProperty)),
+                named("col-sample-rate", number("Rate", 70, r -> r.sampleRateProperty().asObject(), MediaFormat::sampleRate)),
+                named("col-channels", number("Ch", 55, r -> r.channelsProperty().asObject(), MediaFormat::channels))));
 
         getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
                 key,
                 named("col-protocol", text("Protocol", 70, r -> Bindings.createStringBinding(
                         () -> r.protocolProperty().get() == null ? null : r.protocolProperty().get().name(),
                         r.protocolProperty()))),
-                named("col-publisher", text("Publisher", 140, StreamRowViewModel::publisherProperty)),
-                named("col-state", text("State", 90, r -> Bindings.createStringBinding(
+                named("col-publisher", text("Publisher", 150, StreamRowViewModel::publisherProperty)),
+                named("col-state", text("State", 85, r -> Bindings.createStringBinding(
                         () -> r.stateProperty().get() == null ? null : stateLabel(r.stateProperty().get()),
                         r.stateProperty()))),
-                named("col-uptime", number("Uptime", 75, StreamRowViewModel::uptimeProperty, DurationFormat::format)),
+                named("col-uptime", number("Uptime", 65, StreamRowViewModel::uptimeProperty, DurationFormat::format)),
                 video,
                 audio,
-                named("col-bitrate-in", number("In", 85, r -> r.bitrateInProperty().asObject(), BitrateFormat::format)),
-                named("col-players", number("Players", 60, r -> r.playersProperty().asObject(), String::valueOf)),
-                named("col-bitrate-out", number("Out", 85, r -> r.bitrateOutProperty().asObject(), BitrateFormat::format)),
+                named("col-bitrate-in", number("In", 80, r -> r.bitrateInProperty().asObject(), BitrateFormat::format)),
+                named("col-players", number("Players", 65, r -> r.playersProperty().asObject(), String::valueOf)),
+                named("col-bitrate-out", number("Out", 80, r -> r.bitrateOutProperty().asObject(), BitrateFormat::format)),
                 named("col-dropped", number("Dropped", 70, r -> r.droppedProperty().asObject(), String::valueOf))));
     }
 
