@@ -1,5 +1,6 @@
 package dev.weir.ui;
 
+import javafx.scene.layout.Priority;
 import dev.weir.ui.detail.StreamDetailPane;
 import dev.weir.ui.detail.StreamDetailViewModel;
 import dev.weir.ui.listeners.ListenersPane;
@@ -33,7 +34,7 @@ final class ConsoleView extends BorderPane {
         StreamsTable table = new StreamsTable(viewModel.streams());
         VBox streams = new VBox(streamsTitle, table);
         streams.getStyleClass().add("streams-pane");
-        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().subscribe(
                 (StreamRowViewModel row) -> viewModel.select(row == null ? null : row.key()));
 

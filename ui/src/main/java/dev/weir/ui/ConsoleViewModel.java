@@ -1,5 +1,7 @@
 package dev.weir.ui;
 
+import dev.weir.engine.stats.StreamSnapshot.StreamState;
+import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.StatsSource;
 import dev.weir.ui.detail.StreamDetailViewModel;
@@ -96,9 +98,9 @@ public final class ConsoleViewModel {
 
     private static String summarize(EngineSnapshot s) {
         long publishing = s.streams().stream()
-                .filter(st -> st.state() == dev.weir.engine.stats.StreamSnapshot.StreamState.PUBLISHING)
+                .filter(st -> st.state() == StreamState.PUBLISHING)
                 .count();
-        int players = s.streams().stream().mapToInt(st -> st.players()).sum();
+        int players = s.streams().stream().mapToInt(StreamSnapshot::players).sum();
         return "%d %s (%d publishing) · %d %s · %d %s".formatted(
                 s.streams().size(), plural(s.streams().size(), "stream", "streams"), publishing,
                 players, plural(players, "player", "players"),

@@ -1,5 +1,8 @@
 package dev.weir.ui.detail;
 
+import java.time.Duration;
+import javafx.scene.layout.Region;
+import java.util.Set;
 import dev.weir.engine.stats.AudioInfo;
 import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.VideoInfo;
@@ -95,15 +98,15 @@ public final class StreamDetailPane extends VBox {
     };
 
     /** The first fact of each group (video, audio, traffic, players) gets a little space above it. */
-    private static final java.util.Set<String> GROUP_STARTS = java.util.Set.of("Video", "Audio", "Bit rate in", "Players");
+    private static final Set<String> GROUP_STARTS = Set.of("Video", "Audio", "Bit rate in", "Players");
 
     private void buildFacts() {
         facts.getStyleClass().add("detail-facts");
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints data = new ColumnConstraints();
         data.setPrefWidth(170);
-        data.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        data.setMinWidth(Region.USE_PREF_SIZE);
         facts.getColumnConstraints().addAll(names, data);
         for (int i = 0; i < FACTS.length; i++) {
             Label name = new Label(FACTS[i]);
@@ -157,7 +160,7 @@ public final class StreamDetailPane extends VBox {
         time.setAutoRanging(false);
         time.setMinorTickCount(0);
         time.setAnimated(false);
-        time.setTickLabelFormatter(converter(seconds -> DurationFormat.format(java.time.Duration.ofMillis((long) (seconds * 1000)))));
+        time.setTickLabelFormatter(converter(seconds -> DurationFormat.format(Duration.ofMillis((long) (seconds * 1000)))));
         NumberAxis rate = new NumberAxis();
         rate.setLabel("Bit rate");
         rate.setAnimated(false);

@@ -1,5 +1,7 @@
 package dev.weir.ui.listeners;
 
+import javafx.scene.layout.Region;
+import javafx.geometry.VPos;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -106,7 +108,7 @@ public final class ListenersPane extends VBox {
         grid.add(error, 1, line + 1, 4, 1);
         GridPane.setHalignment(protocol, HPos.LEFT);
         for (var node : grid.getChildren()) {
-            GridPane.setValignment(node, javafx.geometry.VPos.CENTER);
+            GridPane.setValignment(node, VPos.CENTER);
         }
         state.setAlignment(Pos.CENTER_LEFT);
     }
@@ -118,7 +120,7 @@ public final class ListenersPane extends VBox {
     private static ColumnConstraints column(double prefWidth, Priority grow) {
         ColumnConstraints c = new ColumnConstraints();
         c.setPrefWidth(prefWidth);
-        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c.setMinWidth(Region.USE_PREF_SIZE);
         c.setHgrow(grow);
         return c;
     }

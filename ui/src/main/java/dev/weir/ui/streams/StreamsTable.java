@@ -1,5 +1,6 @@
 package dev.weir.ui.streams;
 
+import dev.weir.engine.stats.StreamSnapshot.StreamState;
 import dev.weir.ui.format.BitrateFormat;
 import dev.weir.ui.format.DurationFormat;
 import dev.weir.ui.format.MediaFormat;
@@ -71,7 +72,7 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
                 named("col-dropped", number("Dropped", 70, r -> r.droppedProperty().asObject(), String::valueOf))));
     }
 
-    private static String stateLabel(dev.weir.engine.stats.StreamSnapshot.StreamState state) {
+    private static String stateLabel(StreamState state) {
         return switch (state) {
             case PUBLISHING -> "Publishing";
             case IDLE -> "Idle";
