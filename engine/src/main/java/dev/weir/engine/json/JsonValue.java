@@ -43,11 +43,19 @@ public sealed interface JsonValue {
         }
 
         public long longValue(String name) {
-            return number(name).longValueExact();
+            try {
+                return number(name).longValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonException("field '" + name + "' must be a whole number within 64 bits");
+            }
         }
 
         public int intValue(String name) {
-            return number(name).intValueExact();
+            try {
+                return number(name).intValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonException("field '" + name + "' must be a whole number within 32 bits");
+            }
         }
 
         public double doubleValue(String name) {
