@@ -60,8 +60,11 @@ public final class EngineMetrics {
         streamLong(ss, out, "weir_stream_players", Type.GAUGE, "Players attached to the stream.", StreamSnapshot::players);
         streamLong(ss, out, "weir_stream_received_bytes_total", Type.COUNTER, "Media bytes received from the stream's publishers.", StreamSnapshot::bytesIn);
         streamLong(ss, out, "weir_stream_sent_bytes_total", Type.COUNTER, "Media bytes sent to the stream's players.", StreamSnapshot::bytesOut);
-        streamLong(ss, out, "weir_stream_receive_bitrate_bits_per_second", Type.GAUGE, "Bits per second received, over the last second or so.", StreamSnapshot::bitrateIn);
-        streamLong(ss, out, "weir_stream_send_bitrate_bits_per_second", Type.GAUGE, "Bits per second sent to all players, over the last second or so.", StreamSnapshot::bitrateOut);
+        // Prometheus wants base units: bytes, so the console's bits per second are divided by 8.
+        streamDouble(ss, out, "weir_stream_receive_bytes_per_second", "Bytes per second received, over the last second or so.",
+                s -> s.bitrateIn() / 8.0);
+        streamDouble(ss, out, "weir_stream_send_bytes_per_second", "Bytes per second sent to all players, over the last second or so.",
+                s -> s.bitrateOut() / 8.0);
         streamLong(ss, out, "weir_stream_dropped_messages_total", Type.COUNTER, "Media messages not delivered to slow players.", StreamSnapshot::droppedMessages);
         streamLong(ss, out, "weir_stream_slow_player_disconnects_total", Type.COUNTER, "Players disconnected because they could not keep up.", StreamSnapshot::slowPlayerDisconnects);
         streamDouble(ss, out, "weir_stream_uptime_seconds", "Time since the current publisher started.",

@@ -95,7 +95,8 @@ public final class PrometheusText {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "+Inf" : "-Inf";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return Double.toString(v);
+        // Plain decimal (1795237200.25, not 1.79523720025E9): both parse, this one reads.
+        return java.math.BigDecimal.valueOf(v).toPlainString();
     }
 
     @Override

@@ -32,7 +32,7 @@ class EngineMetricsTest {
         assertEquals(0, value(samples, "weir_listener_up", Map.of("listener", "srt:0.0.0.0:10080", "protocol", "srt")));
         assertEquals(10, value(samples, "weir_listener_accepted_connections_total", Map.of("listener", "rtmp:0.0.0.0:1935")));
         assertEquals(1_234_567, value(samples, "weir_stream_received_bytes_total", Map.of("stream", "live/test", "protocol", "rtmp")));
-        assertEquals(2_500_000, value(samples, "weir_stream_receive_bitrate_bits_per_second", Map.of("stream", "live/test")));
+        assertEquals(312_500, value(samples, "weir_stream_receive_bytes_per_second", Map.of("stream", "live/test")));
         assertEquals(2, value(samples, "weir_stream_players", Map.of("stream", "live/test")));
         assertEquals(62.5, value(samples, "weir_stream_uptime_seconds", Map.of("stream", "live/test")));
         assertEquals(25, value(samples, "weir_stream_video_frames_per_second", Map.of("stream", "live/test")));
