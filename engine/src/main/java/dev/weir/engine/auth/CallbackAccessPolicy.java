@@ -35,6 +35,8 @@ public final class CallbackAccessPolicy implements AccessPolicy {
     public static final int DEFAULT_MAX_IN_FLIGHT = 32;
 
     private final URI url;
+    /** The URL for logs: without user:password and query, which may hold credentials. */
+    private final String shown;
     private final Duration timeout;
     private final int maxInFlight;
     private final Semaphore inFlight;
@@ -43,6 +45,8 @@ public final class CallbackAccessPolicy implements AccessPolicy {
 
     public CallbackAccessPolicy(URI url, Duration timeout, int maxInFlight) {
         this.url = url;
+        this.shown = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
         this.timeout = timeout;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
@@ -72,7 +76,7 @@ public final class CallbackAccessPolicy implements AccessPolicy {
         } catch (RuntimeException e) {
             inFlight.release();
             return CompletableFuture.completedFuture(AccessDecision.deny(DenyReason.CALLBACK_UNAVAILABLE,
-                    "cannot build auth callback request to " + url + ": " + e.getMessage()));
+                    "cannot build auth callback request to " + shown + ": " + e.getMessage()));
         }
         CompletableFuture<AccessDecision> result = new CompletableFuture<>();
         CompletableFuture<HttpResponse<Void>> call = client.sendAsync(http, HttpResponse.BodyHandlers.discarding());
@@ -95,9 +99,9 @@ public final class CallbackAccessPolicy implements AccessPolicy {
     private String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return "auth callback " + url + " timed out after " + timeout.toMillis() + " ms";
+            return "auth callback " + shown + " timed out after " + timeout.toMillis() + " ms";
         }
-        return "auth callback " + url + " failed: " + cause.getClass().getSimpleName()
+        return "auth callback " + shown + " failed: " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " " + cause.getMessage());
     }
 

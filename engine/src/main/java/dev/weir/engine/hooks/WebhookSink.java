@@ -16,11 +16,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class WebhookSink implements HookSink {
     private final URI url;
+    /** The URL for logs: without user:password and query, which may hold credentials. */
+    private final String shown;
     private final HttpClient client;
 
     /** @param client shared by all webhooks of a dispatcher; the dispatcher closes it */
     public WebhookSink(URI url, HttpClient client) {
         this.url = url;
+        this.shown = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
         this.client = client;
     }
 
@@ -39,18 +43,18 @@ public final class WebhookSink implements HookSink {
             response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new HookFailedException("webhook " + url + " did not answer within " + timeout.toMillis() + " ms", true);
+            throw new HookFailedException("webhook " + shown + " did not answer within " + timeout.toMillis() + " ms", true);
         } catch (InterruptedException e) {
             call.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             boolean timedOut = c instanceof java.net.http.HttpTimeoutException;
-            throw new HookFailedException("webhook " + url + " failed: " + c.getClass().getSimpleName()
+            throw new HookFailedException("webhook " + shown + " failed: " + c.getClass().getSimpleName()
                     + (c.getMessage() == null ? "" : " " + c.getMessage()), timedOut);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new HookFailedException("webhook " + url + " answered HTTP " + response.statusCode(), false);
+            throw new HookFailedException("webhook " + shown + " answered HTTP " + response.statusCode(), false);
         }
     }
 
@@ -60,6 +64,6 @@ public final class WebhookSink implements HookSink {
 
     @Override
     public String describe() {
-        return "webhook " + url;
+        return "webhook " + shown;
     }
 }

@@ -84,4 +84,14 @@ class WebhookSinkTest {
                 () -> new WebhookSink(url(), client).deliver(HookEventTest.rejected(), Duration.ofMillis(300)));
         assertTrue(e.timedOut(), e.getMessage());
     }
+
+    @Test
+    void credentialsInTheUrlStayOutOfMessages() {
+        status = 500;
+        URI withSecrets = URI.create("http://user:hunter2@127.0.0.1:" + server.getAddress().getPort() + "/hook?key=s3cret");
+        WebhookSink sink = new WebhookSink(withSecrets, client);
+        HookFailedException e = assertThrows(HookFailedException.class, () -> sink.deliver(HookEventTest.rejected(), Duration.ofSeconds(5)));
+        assertEquals("webhook " + url() + " answered HTTP 500", e.getMessage());
+        assertEquals("webhook " + url(), sink.describe());
+    }
 }
