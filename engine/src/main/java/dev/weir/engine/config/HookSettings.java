@@ -53,7 +53,8 @@ public record HookSettings(List<Binding> scripts, List<Binding> webhooks, String
         for (Binding w : webhooks) AuthSettings.checkHttpUrl(w.target());
     }
 
-    public boolean isEmpty() {
-        return scripts.isEmpty() && webhooks.isEmpty() && stdioFormat == null;
+    /** Whether any hook is configured. (Not {@code isEmpty}: Jackson would take that for a property of the config file.) */
+    public boolean hasAny() {
+        return !scripts.isEmpty() || !webhooks.isEmpty() || stdioFormat != null;
     }
 }
