@@ -147,7 +147,10 @@ public final class SnapshotJson {
     }
 
     private static double real(JsonObject o, String name) {
-        return o.get(name) instanceof JsonValue.JsonNull ? Double.NaN : o.doubleValue(name);
+        if (o.get(name) instanceof JsonValue.JsonNull) return Double.NaN;
+        double d = o.doubleValue(name);
+        if (!Double.isFinite(d)) return Double.NaN; // 1e999: as unknown as null
+        return d == 0 ? 0.0 : d; // no -0.0, which JSON numbers cannot keep apart from 0
     }
 
     private static JsonValue enumValue(Enum<?> e) {
