@@ -55,7 +55,8 @@ public final class BindErrors {
                 + " is not on this machine; use one of its addresses, or 0.0.0.0 for all");
     }
 
-    static String describe(InetSocketAddress address) {
+    /** {@code host:port} as operators write it: {@code 0.0.0.0:1935}, {@code [::1]:1935}. */
+    public static String describe(InetSocketAddress address) {
         String host = address.isUnresolved() ? address.getHostString() : address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }

@@ -3,6 +3,9 @@ package dev.weir.engine;
 import dev.weir.engine.stats.ListenerSnapshot;
 import dev.weir.engine.stats.Protocol;
 
+import java.net.InetSocketAddress;
+import java.util.Locale;
+
 /**
  * A server socket that accepts one protocol's connections and runs their sessions against the hub. Made by a
  * {@link ListenerFactory}; the {@link WeirEngine} starts, stops and restarts them and keeps their state.
@@ -11,10 +14,18 @@ import dev.weir.engine.stats.Protocol;
  */
 public interface Listener extends AutoCloseable {
 
-    /** The id the engine gave it at creation, as in {@link ListenerSnapshot#id()}. */
-    String id();
+    /**
+     * Its id, as in {@link ListenerSnapshot#id()} and {@code ConnectionCounters.listenerId}: {@link #idOf} of its
+     * protocol and {@link #address()}. After {@link #start()} it names the bound port, also when port 0 was asked for.
+     */
+    default String id() {
+        return idOf(protocol(), address());
+    }
 
     Protocol protocol();
+
+    /** The address it listens on: the requested one before {@link #start()}, the bound one (real port) after. */
+    InetSocketAddress address();
 
     /**
      * Binds and starts accepting; returns once the socket is bound (accepting runs on the listener's own
@@ -28,4 +39,9 @@ public interface Listener extends AutoCloseable {
 
     /** Its state and counters now; {@link ListenerSnapshot#address()} is the bound address once started. */
     ListenerSnapshot snapshot();
+
+    /** The id of a listener of {@code protocol} on {@code address}: {@code rtmp:0.0.0.0:1935}, {@code srt:[::1]:9000}. */
+    static String idOf(Protocol protocol, InetSocketAddress address) {
+        return protocol.name().toLowerCase(Locale.ROOT) + ":" + BindErrors.describe(address);
+    }
 }

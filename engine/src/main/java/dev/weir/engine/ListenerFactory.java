@@ -13,9 +13,8 @@ public interface ListenerFactory {
     /**
      * A new, not yet started listener.
      *
-     * @param id      the id the engine chose ({@code rtmp:0.0.0.0:1935})
-     * @param address where to bind, already parsed and checked to be on this machine
+     * @param address where to bind, already parsed and checked to be on this machine; port 0 means any free port
      * @param context the hub, connection registry, configuration and clock the listener's sessions use
      */
-    Listener create(String id, InetSocketAddress address, ListenerContext context);
+    Listener create(InetSocketAddress address, ListenerContext context);
 }

@@ -11,9 +11,10 @@ import java.net.InetSocketAddress;
  * and why the last start failed. Guarded by the engine's listener lock.
  */
 final class ManagedListener {
-    final String id;
+    /** {@code rtmp:HOST:PORT}; for a port-0 request, the bound port once it ran (so a restart keeps the port). */
+    String id;
     final Protocol protocol;
-    final InetSocketAddress address;
+    InetSocketAddress address;
     Listener running;
     ListenerState state = ListenerState.STOPPED;
     String lastError;

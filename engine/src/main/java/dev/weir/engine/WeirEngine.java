@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -48,7 +47,6 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
 
     private final Object listenerLock = new Object();
     private final Map<String, ManagedListener> listeners = new LinkedHashMap<>(); // guarded by listenerLock
-    private int unnamedPorts;                                                     // guarded by listenerLock
     private boolean closed;                                                       // guarded by listenerLock
 
     /** An engine without protocol listeners (they are added with {@link Builder#listenerFactory}), sampling at 4 Hz. */
@@ -125,7 +123,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
     /**
      * Starts an RTMP listener on {@code address} ({@code :1935}, {@code 127.0.0.1:0}, ...).
      *
-     * @return the listener's id, as in {@code ListenerSnapshot.id}
+     * @return the listener's id, as in {@code ListenerSnapshot.id}: {@code rtmp:HOST:PORT} with the bound port
      * @throws ListenerException with an operator-readable message (port in use, bad address, ...)
      */
     public String startRtmpListener(String address) throws ListenerException {
@@ -145,7 +143,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         }
         synchronized (listenerLock) {
             if (closed) throw new ListenerException("the engine is shut down");
-            String id = idFor(protocol, socketAddress);
+            String id = Listener.idOf(protocol, socketAddress);
             ManagedListener entry = listeners.get(id);
             if (entry != null && entry.state == ListenerState.RUNNING) {
                 throw new ListenerException(protocol + " is already listening on " + BindErrors.describe(socketAddress));
@@ -155,7 +153,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
                 listeners.put(id, entry);
             }
             start(entry);
-            return id;
+            return entry.id;
         }
     }
 
@@ -193,9 +191,10 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
                 throw new ListenerException(entry.protocol + " listeners are not available in this build");
             }
             BindErrors.checkLocal(entry.address);
-            Listener listener = factory.create(entry.id, entry.address, context);
+            Listener listener = factory.create(entry.address, context);
             try {
                 listener.start();
+                adoptBoundAddress(entry, listener);
             } catch (ListenerException | RuntimeException e) {
                 listener.close();
                 throw e;
@@ -211,6 +210,23 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
             fail(entry, "could not start: " + e);
             throw new ListenerException(entry.lastError, e);
         }
+    }
+
+    /**
+     * A listener asked for port 0 is known by the port it got: its entry takes the bound address and id, so
+     * callers print a usable address and a restart binds the same port again.
+     */
+    private void adoptBoundAddress(ManagedListener entry, Listener listener) throws ListenerException {
+        String boundId = listener.id();
+        if (boundId.equals(entry.id)) return;
+        ManagedListener other = listeners.get(boundId);
+        if (other != null && other != entry && other.state == ListenerState.RUNNING) {
+            throw new ListenerException(entry.protocol + " is already listening on " + BindErrors.describe(listener.address()));
+        }
+        listeners.remove(entry.id);
+        entry.id = boundId;
+        entry.address = listener.address();
+        listeners.put(boundId, entry);
     }
 
     private static void fail(ManagedListener entry, String reason) {
@@ -233,12 +249,6 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
             log.info("{} stopped listening on {}", entry.protocol, BindErrors.describe(entry.address));
         }
         entry.state = ListenerState.STOPPED;
-    }
-
-    /** {@code rtmp:0.0.0.0:1935}; port 0 (any free port) gets a sequence number so each request is its own listener. */
-    private String idFor(Protocol protocol, InetSocketAddress address) {
-        String base = protocol.name().toLowerCase(Locale.ROOT) + ":" + BindErrors.describe(address);
-        return address.getPort() == 0 ? base + "#" + (++unnamedPorts) : base;
     }
 
     /** Every listener the engine was asked for, in the order they were first started. */

@@ -15,20 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * Enough to drive the engine's listener management against real bind errors.
  */
 final class TcpTestListener implements Listener {
-    private final String id;
-    private final InetSocketAddress address;
+    private final InetSocketAddress requested;
     private final AtomicLong accepted = new AtomicLong();
     private volatile ServerSocket socket;
     private volatile boolean closed;
 
-    TcpTestListener(String id, InetSocketAddress address, ListenerContext context) {
-        this.id = id;
-        this.address = address;
+    TcpTestListener(InetSocketAddress address, ListenerContext context) {
+        this.requested = address;
     }
 
     @Override
-    public String id() {
-        return id;
+    public InetSocketAddress address() {
+        ServerSocket s = socket;
+        return s == null ? requested : (InetSocketAddress) s.getLocalSocketAddress();
     }
 
     @Override
@@ -41,10 +40,9 @@ final class TcpTestListener implements Listener {
         ServerSocket s;
         try {
             s = new ServerSocket();
-            s.setReuseAddress(false);
-            s.bind(address);
+            s.bind(requested);
         } catch (IOException e) {
-            throw BindErrors.bindFailed(address, e);
+            throw BindErrors.bindFailed(requested, e);
         }
         socket = s;
         Thread accept = new Thread(() -> {
@@ -55,7 +53,7 @@ final class TcpTestListener implements Listener {
                     return;
                 }
             }
-        }, "test-listener-accept-" + id);
+        }, "test-listener-accept-" + requested);
         accept.setDaemon(true);
         accept.start();
     }
@@ -79,9 +77,7 @@ final class TcpTestListener implements Listener {
 
     @Override
     public ListenerSnapshot snapshot() {
-        ServerSocket s = socket;
-        String bound = s == null ? BindErrors.describe(address) : BindErrors.describe((InetSocketAddress) s.getLocalSocketAddress());
-        return new ListenerSnapshot(id, Protocol.RTMP, bound, closed ? ListenerState.STOPPED : ListenerState.RUNNING,
+        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(address()), closed ? ListenerState.STOPPED : ListenerState.RUNNING,
                 null, 0, accepted.get(), 0);
     }
 }

@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.*;
 class WeirEngineTest {
     private final List<TcpTestListener> made = new ArrayList<>();
     private final WeirEngine engine = WeirEngine.builder(EngineConfig.DEFAULTS)
-            .listenerFactory(Protocol.RTMP, (id, address, context) -> {
+            .listenerFactory(Protocol.RTMP, (address, context) -> {
                 assertNotNull(context.hub());
                 assertNotNull(context.connections());
-                TcpTestListener l = new TcpTestListener(id, address, context);
+                TcpTestListener l = new TcpTestListener(address, context);
                 made.add(l);
                 return l;
             })
@@ -46,12 +46,14 @@ class WeirEngineTest {
     @Test
     void startStopRestart() throws Exception {
         String id = engine.startRtmpListener("127.0.0.1:0");
-        assertEquals("rtmp:127.0.0.1:0#1", id);
-        assertEquals(ListenerState.RUNNING, listener(id).state());
         int port = made.getLast().port();
+        assertTrue(port > 0);
+        assertEquals("rtmp:127.0.0.1:" + port, id, "a port-0 listener is known by the port it got");
+        assertEquals(ListenerState.RUNNING, listener(id).state());
         try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertEquals("127.0.0.1:" + port, listener(id).address(), "the bound address once running");
         }
+        assertEquals(1, engine.listenerSnapshots().size());
 
         engine.stopListener(id);
         ListenerSnapshot stopped = listener(id);
@@ -63,6 +65,7 @@ class WeirEngineTest {
         engine.restartListener(id);
         assertEquals(ListenerState.RUNNING, listener(id).state());
         assertEquals(2, made.size(), "a restart makes a fresh listener");
+        assertEquals(port, made.getLast().port(), "on the same port");
         engine.stopListener("no-such-id"); // ignored
     }
 
@@ -107,7 +110,7 @@ class WeirEngineTest {
     @Test
     void listenerThatThrowsAtStartIsFailedNotLost() {
         try (WeirEngine broken = WeirEngine.builder(EngineConfig.DEFAULTS).samplePeriod(null)
-                .listenerFactory(Protocol.RTMP, (id, address, context) -> { throw new IllegalStateException("boom"); })
+                .listenerFactory(Protocol.RTMP, (address, context) -> { throw new IllegalStateException("boom"); })
                 .build()) {
             ListenerException e = assertThrows(ListenerException.class, () -> broken.startRtmpListener("127.0.0.1:0"));
             assertTrue(e.getMessage().contains("boom"), e.getMessage());
@@ -125,6 +128,14 @@ class WeirEngineTest {
         assertEquals(ListenerState.STOPPED, engine.listenerSnapshots().getFirst().state());
         assertThrows(ListenerException.class, () -> engine.startRtmpListener("127.0.0.1:0"));
         assertEquals(id, engine.listenerSnapshots().getFirst().id());
+    }
+
+    @Test
+    void twoPortZeroRequestsAreTwoListeners() throws Exception {
+        String a = engine.startRtmpListener("127.0.0.1:0");
+        String b = engine.startRtmpListener("127.0.0.1:0");
+        assertNotEquals(a, b);
+        assertEquals(2, engine.listenerSnapshots().size());
     }
 
     @Test
