@@ -16,16 +16,17 @@ public interface Listener extends AutoCloseable {
 
     /**
      * Its id, as in {@link ListenerSnapshot#id()} and {@code ConnectionCounters.listenerId}: {@link #idOf} of its
-     * protocol and {@link #address()}. After {@link #start()} it names the bound port, also when port 0 was asked for.
+     * protocol and {@link #boundAddress()}. After {@link #start()} it names the bound port, also when port 0 was
+     * asked for.
      */
     default String id() {
-        return idOf(protocol(), address());
+        return idOf(protocol(), boundAddress());
     }
 
     Protocol protocol();
 
     /** The address it listens on: the requested one before {@link #start()}, the bound one (real port) after. */
-    InetSocketAddress address();
+    InetSocketAddress boundAddress();
 
     /**
      * Binds and starts accepting; returns once the socket is bound (accepting runs on the listener's own
@@ -33,7 +34,11 @@ public interface Listener extends AutoCloseable {
      */
     void start() throws ListenerException;
 
-    /** Stops accepting and closes every connection it accepted. Idempotent. */
+    /**
+     * Stops accepting and closes every connection it accepted. Idempotent. Returns once the port is free, so a
+     * restart can bind it again at once: the JDK releases a server socket only after the thread blocked in
+     * {@code accept()} has left it, so wait for that thread.
+     */
     @Override
     void close();
 

@@ -221,11 +221,11 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         if (boundId.equals(entry.id)) return;
         ManagedListener other = listeners.get(boundId);
         if (other != null && other != entry && other.state == ListenerState.RUNNING) {
-            throw new ListenerException(entry.protocol + " is already listening on " + BindErrors.describe(listener.address()));
+            throw new ListenerException(entry.protocol + " is already listening on " + BindErrors.describe(listener.boundAddress()));
         }
         listeners.remove(entry.id);
         entry.id = boundId;
-        entry.address = listener.address();
+        entry.address = listener.boundAddress();
         listeners.put(boundId, entry);
     }
 

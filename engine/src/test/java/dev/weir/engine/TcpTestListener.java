@@ -18,6 +18,7 @@ final class TcpTestListener implements Listener {
     private final InetSocketAddress requested;
     private final AtomicLong accepted = new AtomicLong();
     private volatile ServerSocket socket;
+    private volatile Thread acceptThread;
     private volatile boolean closed;
 
     TcpTestListener(InetSocketAddress address, ListenerContext context) {
@@ -25,7 +26,7 @@ final class TcpTestListener implements Listener {
     }
 
     @Override
-    public InetSocketAddress address() {
+    public InetSocketAddress boundAddress() {
         ServerSocket s = socket;
         return s == null ? requested : (InetSocketAddress) s.getLocalSocketAddress();
     }
@@ -56,6 +57,7 @@ final class TcpTestListener implements Listener {
         }, "test-listener-accept-" + requested);
         accept.setDaemon(true);
         accept.start();
+        acceptThread = accept;
     }
 
     int port() {
@@ -73,11 +75,21 @@ final class TcpTestListener implements Listener {
                 // closing anyway
             }
         }
+        // The JDK releases a server socket's file descriptor only when the thread blocked in accept() has left
+        // it, so wait for that thread: after close() returns, the port is really free.
+        Thread t = acceptThread;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
     public ListenerSnapshot snapshot() {
-        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(address()), closed ? ListenerState.STOPPED : ListenerState.RUNNING,
+        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(boundAddress()), closed ? ListenerState.STOPPED : ListenerState.RUNNING,
                 null, 0, accepted.get(), 0);
     }
 }

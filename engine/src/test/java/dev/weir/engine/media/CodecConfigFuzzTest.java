@@ -7,54 +7,44 @@ import dev.weir.engine.media.avc.AvcSps;
 import dev.weir.engine.media.hevc.HevcDecoderConfigurationRecord;
 import dev.weir.engine.media.hevc.HevcSps;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Fuzz targets for the codec configuration parsers publishers feed us through sequence headers. Any input may
- * be refused, but only with {@link MalformedMediaException}; what is accepted must describe a real picture.
+ * One fuzz target for the codec configuration parsers publishers feed us through sequence headers (one target
+ * per class, as docs/testing.md asks): the first input byte picks H.264 SPS, avcC, hvcC or AAC
+ * AudioSpecificConfig, the rest is the input. Anything may be refused, but only with
+ * {@link MalformedMediaException}; what is accepted must describe a real picture or sound.
  */
 class CodecConfigFuzzTest {
 
-    @FuzzTest
-    void avcSps(byte[] nal) {
+    @FuzzTest(maxDuration = "20s")
+    void codecConfig(byte[] input) {
+        if (input.length == 0) return;
+        byte[] data = Arrays.copyOfRange(input, 1, input.length);
         try {
-            AvcSps sps = AvcSps.parse(nal);
-            assertTrue(sps.width() > 0 && sps.height() > 0);
-            assertTrue(sps.frameRate() >= 0);
-            assertNotNull(sps.profileName());
-            assertNotNull(sps.levelName());
-        } catch (MalformedMediaException expected) {
-            // refused
-        }
-    }
-
-    @FuzzTest
-    void avcDecoderConfigurationRecord(byte[] record) {
-        try {
-            AvcDecoderConfigurationRecord.parse(record).firstSps();
-        } catch (MalformedMediaException expected) {
-            // refused
-        }
-    }
-
-    @FuzzTest
-    void hevcDecoderConfigurationRecord(byte[] record) {
-        try {
-            HevcDecoderConfigurationRecord r = HevcDecoderConfigurationRecord.parse(record);
-            assertNotNull(r.profileTierLevel().profileName());
-            HevcSps sps = r.firstSps();
-            assertTrue(sps.width() > 0 && sps.height() > 0);
-        } catch (MalformedMediaException expected) {
-            // refused
-        }
-    }
-
-    @FuzzTest
-    void audioSpecificConfig(byte[] config) {
-        try {
-            AudioSpecificConfig asc = AudioSpecificConfig.parse(config);
-            assertTrue(asc.sampleRate() >= 0 && asc.channels() >= 0);
-            assertNotNull(asc.profileName());
+            switch (Math.floorMod(input[0], 4)) {
+                case 0 -> {
+                    AvcSps sps = AvcSps.parse(data);
+                    assertTrue(sps.width() > 0 && sps.height() > 0);
+                    assertTrue(sps.frameRate() >= 0);
+                    assertNotNull(sps.profileName());
+                    assertNotNull(sps.levelName());
+                }
+                case 1 -> AvcDecoderConfigurationRecord.parse(data).firstSps();
+                case 2 -> {
+                    HevcDecoderConfigurationRecord r = HevcDecoderConfigurationRecord.parse(data);
+                    assertNotNull(r.profileTierLevel().profileName());
+                    HevcSps sps = r.firstSps();
+                    assertTrue(sps.width() > 0 && sps.height() > 0);
+                }
+                default -> {
+                    AudioSpecificConfig asc = AudioSpecificConfig.parse(data);
+                    assertTrue(asc.sampleRate() >= 0 && asc.channels() >= 0);
+                    assertNotNull(asc.profileName());
+                }
+            }
         } catch (MalformedMediaException expected) {
             // refused
         }
