@@ -73,7 +73,7 @@ final class Player implements Subscription {
                     return Offer.DISCONNECTED;
                 }
                 dropQueuedFrames();
-                if (queuedBytes + size > queueBytes && !events.isEmpty()) {
+                if (queuedBytes > queueBytes) {
                     disconnect("too slow: its queue is full of messages that cannot be skipped");
                     return Offer.DISCONNECTED;
                 }
