@@ -48,8 +48,9 @@ final class TcpTestListener implements Listener {
         socket = s;
         Thread accept = new Thread(() -> {
             while (!closed) {
-                try (Socket ignored = s.accept()) {
+                try (Socket connection = s.accept()) {
                     accepted.incrementAndGet();
+                    connection.shutdownOutput();
                 } catch (IOException e) {
                     return;
                 }

@@ -50,7 +50,8 @@ class WeirEngineTest {
         assertTrue(port > 0);
         assertEquals("rtmp:127.0.0.1:" + port, id, "a port-0 listener is known by the port it got");
         assertEquals(ListenerState.RUNNING, listener(id).state());
-        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertEquals(-1, client.getInputStream().read(), "accepted, then closed by the listener");
             assertEquals("127.0.0.1:" + port, listener(id).address(), "the bound address once running");
         }
         assertEquals(1, engine.listenerSnapshots().size());
