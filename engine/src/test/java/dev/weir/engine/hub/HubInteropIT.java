@@ -23,12 +23,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Real media through the hub, judged by real ffmpeg: ffmpeg encodes H.264 + AAC into FLV, the test publishes
- * every tag into the hub, one player attaches before the publisher and one joins in the middle of a GOP. Each
- * player's messages are written back to FLV and decoded by ffmpeg: both must decode without a single error
- * (the late joiner must start with metadata, headers and a keyframe) and hold exactly the video frames the hub
- * owed them. Fails (not skips) when ffmpeg is missing.
+ * every tag into the hub and writes what players receive back to FLV for ffmpeg to decode ({@code -xerror}, no
+ * error output allowed). Covered: a player attached before the publisher, one joining in the middle of a GOP
+ * (must start with metadata, headers and a keyframe), and one that stalls and skips (must resume on keyframes).
+ * The player side is driven from the test thread, so "slow" is deterministic, not timed. Fails (not skips)
+ * when ffmpeg is missing.
  */
-class HubLateJoinInteropIT {
+class HubInteropIT {
     private static final StreamKey KEY = new StreamKey("live", "interop");
     private static final long JOIN_AT_MS = 3_600; // GOPs of 50 frames at 25 fps start at 0, 2000, 4000 ms
 
@@ -87,6 +88,54 @@ class HubLateJoinInteropIT {
         assertEquals(videoFramesOwedToLate, decodedVideoFrames(lateFile));
         assertEquals("h264,640,360", probe(lateFile, "stream=codec_name,width,height", "v:0"));
         assertEquals("aac,44100", probe(lateFile, "stream=codec_name,sample_rate", "a:0"));
+    }
+
+    @Test
+    void aPlayerThatFallsBehindSkipsToKeyframesAndStillDecodesCleanly() throws Exception {
+        // 300 kB queues: a player that stops reading for a second and a half overflows within the stall and skips.
+        Limits l = Limits.DEFAULTS;
+        Limits small = new Limits(l.maxConnections(), l.maxIncomingChunkSize(), l.maxMessageSize(), l.maxChunkStreams(),
+                l.handshakeTimeout(), l.idleTimeout(), 300_000, Integer.MAX_VALUE);
+        InMemoryStreamHub hub = new InMemoryStreamHub(small);
+        Subscription stalling = hub.play(KEY, peer("stalling"));
+        Publication publication = hub.publish(KEY, peer("publisher"));
+        Path file = dir.resolve("stalling.flv");
+        int videoFramesReceived = 0;
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error",
+                "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
+                "-t", "8", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-g", "25", "-b:v", "4M", "-c:a", "aac",
+                "-f", "flv", "pipe:1")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(ffmpeg.getInputStream()));
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            FlvTestFiles.writeHeader(out);
+            FlvTestFiles.readHeader(in);
+            for (MediaMessage m; (m = FlvTestFiles.readTag(in)) != null; ) {
+                publication.send(m);
+                boolean stalled = (m.timestamp() / 1000) % 4 == 1 || (m.timestamp() / 500) % 8 == 4; // 1.0-2.5 s of every 4
+                if (stalled) continue;
+                for (PlayerEvent e; (e = stalling.next(Duration.ZERO)) != null; ) {
+                    if (e instanceof PlayerEvent.Media media) {
+                        FlvTestFiles.writeTag(out, media.message());
+                        TagRole role = media.message().kind() == MediaMessage.Kind.VIDEO
+                                ? FlvVideoTag.roleOf(media.message().body()) : TagRole.SIDE_DATA;
+                        if (role == TagRole.KEY_FRAME || role == TagRole.FRAME) videoFramesReceived++;
+                    } else {
+                        assertInstanceOf(PlayerEvent.Published.class, e);
+                    }
+                }
+            }
+        }
+        assertTrue(ffmpeg.waitFor(60, TimeUnit.SECONDS), "ffmpeg did not finish");
+        assertEquals(0, ffmpeg.exitValue(), "ffmpeg failed");
+        publication.close();
+        stalling.close();
+
+        assertTrue(stalling.droppedMessages() > 0, "the stalls made the player skip");
+        assertTrue(videoFramesReceived < 200, "skipped frames are missing: got " + videoFramesReceived + " of 200");
+        assertDecodesCleanly(file);
+        assertEquals(videoFramesReceived, decodedVideoFrames(file), "every frame it got decodes");
     }
 
     /** Writes a player's media to an FLV file until Unpublished; fails on anything unexpected. */
