@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -315,6 +316,21 @@ final class HubStream {
                     slowPlayerDisconnects);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Adds each attached player's dropped messages to {@code byConnection}, keyed by connection id. */
+    void addPlayerDrops(Map<String, Long> byConnection) {
+        Player[] current;
+        lock.lock();
+        try {
+            current = players;
+        } finally {
+            lock.unlock();
+        }
+        for (Player p : current) {
+            long n = p.droppedMessages();
+            if (n > 0) byConnection.merge(p.peer().connectionId(), n, Long::sum);
         }
     }
 

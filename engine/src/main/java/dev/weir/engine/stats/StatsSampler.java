@@ -99,6 +99,7 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
 
     private List<ConnectionSnapshot> connectionSnapshots(long now) {
         Collection<ConnectionCounters> open = connections.all();
+        Map<String, Long> playerDrops = hub.droppedMessagesByConnection();
         List<ConnectionSnapshot> out = new ArrayList<>(open.size());
         Set<String> seen = new HashSet<>();
         for (ConnectionCounters c : open) {
@@ -109,7 +110,7 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
             out.add(new ConnectionSnapshot(c.id(), c.protocol(), c.listenerId(), c.remoteAddress(), c.role(), c.state(),
                     c.streamKey(), Duration.ofNanos(Math.max(0, now - c.startNanos())), in, outBytes,
                     Math.round(m.in().update(now, in) * 8), Math.round(m.out().update(now, outBytes) * 8),
-                    c.droppedMessages()));
+                    c.droppedMessages() + playerDrops.getOrDefault(c.id(), 0L)));
         }
         meters.keySet().retainAll(seen);
         out.sort(Comparator.comparing(ConnectionSnapshot::id));

@@ -104,6 +104,26 @@ class StatsSamplerTest {
     }
 
     @Test
+    void aSlowPlayersDropsShowOnItsConnection() throws Exception {
+        Limits l = Limits.DEFAULTS;
+        Limits small = new Limits(l.maxConnections(), l.maxIncomingChunkSize(), l.maxMessageSize(), l.maxChunkStreams(),
+                l.handshakeTimeout(), l.idleTimeout(), 1000, 100);
+        InMemoryStreamHub smallHub = new InMemoryStreamHub(small, GopCacheLimits.DEFAULTS, nanos::get);
+        StatsSampler s = new StatsSampler(smallHub, registry, List::of, nanos::get, wall);
+        ConnectionCounters c = new ConnectionCounters("rtmp-7", Protocol.RTMP, "rtmp:0.0.0.0:1935", "127.0.0.1:5007", nanos.get());
+        c.role(Role.PLAYER);
+        c.addDroppedMessages(2); // whatever the session counted itself
+        registry.register(c);
+        Subscription player = smallHub.play(KEY, new PeerInfo("rtmp-7", Protocol.RTMP, "127.0.0.1:5007"));
+        Publication pub = smallHub.publish(KEY, new PeerInfo("rtmp-1", Protocol.RTMP, "127.0.0.1:5000"));
+        byte[] inter = bytes("flv/h264_high_640x360.inter-frame.bin"); // 645 bytes: the second one overflows 1000
+        pub.send(new MediaMessage(MediaMessage.Kind.VIDEO, 0, bytes("flv/h264_high_640x360.keyframe-first64.bin")));
+        for (int i = 1; i <= 3; i++) pub.send(new MediaMessage(MediaMessage.Kind.VIDEO, i * 40L, inter));
+        assertTrue(player.droppedMessages() > 0);
+        assertEquals(2 + player.droppedMessages(), s.sampleNow().connections().getFirst().droppedMessages());
+    }
+
+    @Test
     void snapshotCarriesListenersAndTimeAndIsPublishedForPulling() {
         assertSame(EngineSnapshot.EMPTY, sampler.snapshot(), "nothing sampled yet");
         EngineSnapshot s = sampler.sampleNow();
