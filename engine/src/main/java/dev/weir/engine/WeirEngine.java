@@ -146,7 +146,10 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
             String id = Listener.idOf(protocol, socketAddress);
             ManagedListener entry = listeners.get(id);
             if (entry != null && entry.state == ListenerState.RUNNING) {
-                throw new ListenerException(protocol + " is already listening on " + BindErrors.describe(socketAddress));
+                if (entry.snapshot().state() != ListenerState.FAILED) {
+                    throw new ListenerException(protocol + " is already listening on " + BindErrors.describe(socketAddress));
+                }
+                stop(entry); // it failed while running (its accept loop died): start it over
             }
             if (entry == null) {
                 entry = new ManagedListener(id, protocol, socketAddress);

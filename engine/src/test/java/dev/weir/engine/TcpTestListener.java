@@ -20,6 +20,8 @@ final class TcpTestListener implements Listener {
     private volatile ServerSocket socket;
     private volatile Thread acceptThread;
     private volatile boolean closed;
+    /** Set by tests to play a listener whose accept loop died. */
+    volatile boolean brokenWhileRunning;
 
     TcpTestListener(InetSocketAddress address, ListenerContext context) {
         this.requested = address;
@@ -90,7 +92,9 @@ final class TcpTestListener implements Listener {
 
     @Override
     public ListenerSnapshot snapshot() {
-        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(boundAddress()), closed ? ListenerState.STOPPED : ListenerState.RUNNING,
-                null, 0, accepted.get(), 0);
+        ListenerState state = closed ? ListenerState.STOPPED
+                : brokenWhileRunning ? ListenerState.FAILED : ListenerState.RUNNING;
+        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(boundAddress()), state,
+                brokenWhileRunning ? "accept failed" : null, 0, accepted.get(), 0);
     }
 }

@@ -132,6 +132,19 @@ class WeirEngineTest {
     }
 
     @Test
+    void aListenerThatFailedWhileRunningShowsItAndCanBeStartedAgain() throws Exception {
+        String id = engine.startRtmpListener("127.0.0.1:0");
+        int port = made.getLast().port();
+        made.getLast().brokenWhileRunning = true;
+        ListenerSnapshot broken = listener(id);
+        assertEquals(ListenerState.FAILED, broken.state());
+        assertEquals("accept failed", broken.lastError());
+        assertEquals(id, engine.startRtmpListener("127.0.0.1:" + port), "starting it again replaces the broken one");
+        assertEquals(ListenerState.RUNNING, listener(id).state());
+        assertEquals(2, made.size());
+    }
+
+    @Test
     void twoPortZeroRequestsAreTwoListeners() throws Exception {
         String a = engine.startRtmpListener("127.0.0.1:0");
         String b = engine.startRtmpListener("127.0.0.1:0");
