@@ -66,7 +66,7 @@ class ConsoleWindowTest {
     @Test
     void anUnresolvableHostIsExplainedInTheWindow(FxRobot robot) throws Exception {
         startWith(robot, "no-such-host.invalid:1935");
-        assertEquals("Host 'no-such-host.invalid' could not be resolved; use an IP address or a known host name",
+        assertEquals("Host 'no-such-host.invalid' could not be resolved; use an IP address of this machine",
                 error(robot).getText());
     }
 
@@ -74,9 +74,8 @@ class ConsoleWindowTest {
     void aPortInUseIsExplainedInTheWindow(FxRobot robot) throws Exception {
         try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             startWith(robot, "127.0.0.1:" + taken.getLocalPort());
-            String message = error(robot).getText();
-            assertTrue(message.contains("in use"), message);
-            assertFalse(message.contains("Exception") || message.contains("\tat "), "no stack trace: " + message);
+            assertEquals("Port " + port + " is already in use; stop the other program or choose another port",
+                    error(robot).getText());
         }
     }
 

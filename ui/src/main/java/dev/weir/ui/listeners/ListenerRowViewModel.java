@@ -1,7 +1,6 @@
 package dev.weir.ui.listeners;
 
 import dev.weir.engine.ListenerException;
-import dev.weir.engine.config.ListenAddress;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.ListenerSnapshot;
 import dev.weir.engine.stats.Protocol;
@@ -18,15 +17,16 @@ import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One listener row: the address the operator typed, and start/stop of that listener in the engine.
  *
- * <p>Properties are read and written on the FX thread only. Engine calls run on {@code background}; their results
- * come back through {@code fx}. The engine's snapshot has the last word on the state once the listener is known.
+ * <p>Properties are read and written on the FX thread only. Engine calls run on {@code background} (binding and
+ * resolving a host name may block); their results come back through {@code fx}. The engine checks the address and
+ * words the reasons it refuses one, so every caller (console, {@code weir server}) shows the same message. The
+ * engine's snapshot has the last word on the state once the listener is known.
  */
 public final class ListenerRowViewModel {
     private static final Logger log = LoggerFactory.getLogger(ListenerRowViewModel.class);
@@ -86,9 +86,8 @@ public final class ListenerRowViewModel {
         submit(() -> {
             String id;
             try {
-                checkAddress(requested);
                 id = control.startRtmp(requested);
-            } catch (ListenerException | IllegalArgumentException e) {
+            } catch (ListenerException e) {
                 String message = e.getMessage();
                 log.info("RTMP listener on '{}' did not start: {}", requested, message);
                 fx.execute(() -> failed(message));
@@ -184,19 +183,7 @@ public final class ListenerRowViewModel {
         }
     }
 
-    /**
-     * Checks what the engine would otherwise fail on with a less specific message. Resolving the host may block,
-     * which is why this runs on the background thread.
-     */
-    private static void checkAddress(String text) {
-        InetSocketAddress parsed = ListenAddress.parse(text);
-        if (parsed.isUnresolved()) {
-            throw new IllegalArgumentException(
-                    "host '" + parsed.getHostString() + "' could not be resolved; use an IP address or a known host name");
-        }
-    }
-
-    /** Engine and parser messages start in lower case to read well inside logs; the window shows a sentence. */
+    /** Engine messages start in lower case to read well inside logs; the window shows a sentence. */
     private static String sentence(String message) {
         return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
