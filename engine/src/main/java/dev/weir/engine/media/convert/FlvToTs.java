@@ -62,15 +62,19 @@ public final class FlvToTs {
     }
 
     public void accept(MediaMessage message) {
-        byte[] body = message.body();
-        if (body.length == 0) {
-            return;
-        }
+        FlvPayload payload = FlvPayload.of(message);
+        long t90 = message.timestamp() * 90 + TIME_OFFSET_90K;
         try {
-            switch (message.kind()) {
-                case VIDEO -> video(message.timestamp(), body);
-                case AUDIO -> audio(message.timestamp(), body);
-                case DATA -> { }
+            switch (payload) {
+                case FlvPayload.VideoConfig c -> configure(c);
+                case FlvPayload.VideoFrame f -> frame(f, t90);
+                case FlvPayload.AacConfig c -> {
+                    asc = AudioSpecificConfig.parse(c.body(), c.offset(), c.body().length - c.offset());
+                    setAudio(ProgramMap.TYPE_AAC_ADTS);
+                }
+                case FlvPayload.AacFrame f -> aac(f, t90);
+                case FlvPayload.Mp3Frame f -> mp3(f, t90);
+                case FlvPayload.Other o -> other(message, o);
             }
         } catch (EsFormatException e) {
             droppedMessages++;
@@ -83,66 +87,24 @@ public final class FlvToTs {
         return droppedMessages;
     }
 
-    private void video(long ms, byte[] b) throws EsFormatException {
-        int b0 = b[0] & 0xFF;
-        if ((b0 & FlvBodies.EX_HEADER) != 0) {
-            enhancedVideo(ms, b);
+    private void configure(FlvPayload.VideoConfig c) throws EsFormatException {
+        Video codec = switch (c.codec()) {
+            case H264 -> Video.H264;
+            case H265 -> Video.H265;
+            default -> null;
+        };
+        if (codec == null) {
+            unsupported(c.codec() + " video");
             return;
         }
-        int frameType = b0 >> 4;
-        int codecId = b0 & 0x0F;
-        if (frameType == 5 || (codecId != 7 && codecId != 12)) {
-            unsupported("video codec id " + codecId);
-            return;
-        }
-        if (b.length < 5) {
-            throw new EsFormatException("video tag shorter than its AVC header");
-        }
-        Video codec = codecId == 7 ? Video.H264 : Video.H265;
-        int packetType = b[1] & 0xFF;
-        if (packetType == FlvBodies.AVC_SEQUENCE_HEADER) {
-            configure(codec, b, 5);
-        } else if (packetType == FlvBodies.AVC_NALU) {
-            frame(codec, ms, FlvBodies.readSi24(b, 2), frameType == 1, b, 5);
-        }
-    }
-
-    private void enhancedVideo(long ms, byte[] b) throws EsFormatException {
-        if (b.length < 5) {
-            throw new EsFormatException("enhanced video tag shorter than its FourCC");
-        }
-        int frameType = (b[0] >> 4) & 0x7;
-        int packetType = b[0] & 0x0F;
-        String fourCc = new String(b, 1, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!fourCc.equals("hvc1")) {
-            unsupported("enhanced video " + fourCc);
-            return;
-        }
-        if (frameType == 5) {
-            return; // command frame, no picture
-        }
-        switch (packetType) {
-            case FlvBodies.EX_SEQUENCE_START -> configure(Video.H265, b, 5);
-            case FlvBodies.EX_CODED_FRAMES -> {
-                if (b.length < 8) {
-                    throw new EsFormatException("CodedFrames tag shorter than its composition time");
-                }
-                frame(Video.H265, ms, FlvBodies.readSi24(b, 5), frameType == 1, b, 8);
-            }
-            case FlvBodies.EX_CODED_FRAMES_X -> frame(Video.H265, ms, 0, frameType == 1, b, 5);
-            default -> { } // SequenceEnd, Metadata, multitrack: nothing for TS
-        }
-    }
-
-    private void configure(Video codec, byte[] b, int offset) throws EsFormatException {
         if (codec == Video.H264) {
-            AvcConfigRecord.ParameterSets sets = AvcConfigRecord.parse(b, offset, b.length - offset);
+            AvcConfigRecord.ParameterSets sets = AvcConfigRecord.parse(c.body(), c.offset(), c.length());
             List<byte[]> units = new ArrayList<>(sets.sps());
             units.addAll(sets.pps());
             nalLengthSize = sets.lengthSize();
             parameterSets = units;
         } else {
-            HevcConfigRecord.ParameterSets sets = HevcConfigRecord.parse(b, offset, b.length - offset);
+            HevcConfigRecord.ParameterSets sets = HevcConfigRecord.parse(c.body(), c.offset(), c.length());
             nalLengthSize = sets.lengthSize();
             parameterSets = sets.units();
         }
@@ -151,12 +113,22 @@ public final class FlvToTs {
         muxer.setTracks(videoTrack, audioTrack);
     }
 
-    private void frame(Video codec, long ms, int cts, boolean key, byte[] b, int offset) throws EsFormatException {
+    private void frame(FlvPayload.VideoFrame f, long dts) throws EsFormatException {
+        Video codec = switch (f.codec()) {
+            case H264 -> Video.H264;
+            case H265 -> Video.H265;
+            default -> null;
+        };
+        if (codec == null) {
+            unsupported(f.codec() + " video");
+            return;
+        }
         if (videoCodec != codec || videoTrack == null) {
             droppedMessages++;
             return;
         }
-        List<byte[]> nals = AnnexB.splitLengthPrefixed(b, offset, b.length - offset, nalLengthSize);
+        byte[] b = f.body();
+        List<byte[]> nals = AnnexB.splitLengthPrefixed(b, f.offset(), f.length(), nalLengthSize);
         ByteArrayOutputStream es = new ByteArrayOutputStream(b.length + 64);
         AnnexB.writeUnit(es, codec == Video.H264 ? H264_AUD : H265_AUD);
         boolean inlineParameterSets = false;
@@ -164,55 +136,50 @@ public final class FlvToTs {
             int type = nalType(codec, nal);
             inlineParameterSets |= codec == Video.H264 ? type == AvcSps.NAL_SPS : type == HevcSps.NAL_SPS;
         }
-        if (key && !inlineParameterSets) {
+        if (f.key() && !inlineParameterSets) {
             for (byte[] ps : parameterSets) {
                 AnnexB.writeUnit(es, ps);
             }
         }
         for (byte[] nal : nals) {
-            int type = nalType(codec, nal);
-            if (type == (codec == Video.H264 ? AvcSps.NAL_AUD : HevcSps.NAL_AUD)) {
-                continue;
+            if (nalType(codec, nal) != (codec == Video.H264 ? AvcSps.NAL_AUD : HevcSps.NAL_AUD)) {
+                AnnexB.writeUnit(es, nal);
             }
-            AnnexB.writeUnit(es, nal);
         }
-        long dts = ms * 90 + TIME_OFFSET_90K;
         byte[] data = es.toByteArray();
-        muxer.writeAccessUnit(videoTrack, dts + cts * 90L, dts, data, 0, data.length, key);
+        muxer.writeAccessUnit(videoTrack, dts + f.compositionTimeMs() * 90L, dts, data, 0, data.length, f.key());
+    }
+
+    private void aac(FlvPayload.AacFrame f, long pts) {
+        if (asc == null || audioTrack == null || audioTrack.streamType() != ProgramMap.TYPE_AAC_ADTS) {
+            droppedMessages++;
+            return;
+        }
+        int raw = f.length();
+        byte[] frame = new byte[7 + raw];
+        System.arraycopy(AdtsHeader.encode(asc, raw), 0, frame, 0, 7);
+        System.arraycopy(f.body(), f.offset(), frame, 7, raw);
+        muxer.writeAccessUnit(audioTrack, pts, pts, frame, 0, frame.length, false);
+    }
+
+    private void mp3(FlvPayload.Mp3Frame f, long pts) throws EsFormatException {
+        byte[] b = f.body();
+        MpegAudioHeader h = MpegAudioHeader.parse(b, f.offset(), b.length - f.offset());
+        setAudio(h.sampleRate() >= 32000 ? ProgramMap.TYPE_MPEG1_AUDIO : ProgramMap.TYPE_MPEG2_AUDIO);
+        muxer.writeAccessUnit(audioTrack, pts, pts, b, f.offset(), b.length - f.offset(), false);
+    }
+
+    private void other(MediaMessage message, FlvPayload.Other o) {
+        String what = o.what();
+        if (what.startsWith("video codec") || what.startsWith("enhanced video") || what.startsWith("sound format")) {
+            unsupported(what);
+        } else if (message.kind() != MediaMessage.Kind.DATA && what.startsWith("truncated")) {
+            droppedMessages++;
+        }
     }
 
     private static int nalType(Video codec, byte[] nal) {
         return codec == Video.H264 ? AvcSps.nalType(nal) : HevcSps.nalType(nal);
-    }
-
-    private void audio(long ms, byte[] b) throws EsFormatException {
-        int format = (b[0] & 0xFF) >> 4;
-        long pts = ms * 90 + TIME_OFFSET_90K;
-        if (format == 10) {
-            if (b.length < 2) {
-                throw new EsFormatException("AAC tag without packet type");
-            }
-            if (b[1] == FlvBodies.AAC_SEQUENCE_HEADER) {
-                asc = AudioSpecificConfig.parse(b, 2, b.length - 2);
-                setAudio(ProgramMap.TYPE_AAC_ADTS);
-                return;
-            }
-            if (asc == null || audioTrack == null || audioTrack.streamType() != ProgramMap.TYPE_AAC_ADTS) {
-                droppedMessages++;
-                return;
-            }
-            int raw = b.length - 2;
-            byte[] frame = new byte[7 + raw];
-            System.arraycopy(AdtsHeader.encode(asc, raw), 0, frame, 0, 7);
-            System.arraycopy(b, 2, frame, 7, raw);
-            muxer.writeAccessUnit(audioTrack, pts, pts, frame, 0, frame.length, false);
-        } else if (format == 2) {
-            MpegAudioHeader h = MpegAudioHeader.parse(b, 1, b.length - 1);
-            setAudio(h.sampleRate() >= 32000 ? ProgramMap.TYPE_MPEG1_AUDIO : ProgramMap.TYPE_MPEG2_AUDIO);
-            muxer.writeAccessUnit(audioTrack, pts, pts, b, 1, b.length - 1, false);
-        } else {
-            unsupported("sound format " + format);
-        }
     }
 
     private void setAudio(int streamType) {
