@@ -18,9 +18,9 @@ import java.util.Map;
 /**
  * Turns hub messages into a fragmented MP4, as a sequence of byte chunks to append to a file.
  *
- * <p>The init segment is produced when the first coded frame arrives, from the sequence headers seen until then
- * (video: AVC, HEVC, AV1, VP9; audio: AAC), so a track whose sequence header comes after the first frame is not
- * recorded. Recording starts at the first video keyframe (or the first audio frame when there is no video).
+ * <p>The init segment is produced once both a video and an audio sequence header have been seen (video: AVC,
+ * HEVC, AV1, VP9; audio: AAC), or {@link #START_WAIT_MS} of frames after the first frame with whatever has been
+ * seen; frames wait (in memory) until then. A track whose sequence header comes later is not recorded. Recording starts at the first video keyframe (or the first audio frame when there is no video).
  * A fragment is cut before each video keyframe, and also once it spans {@link #MAX_FRAGMENT_MS} (or
  * {@link #AUDIO_FRAGMENT_MS} without video), so a crash loses at most that much. Each sample's duration is the
  * distance to the next one of its track; so the newest sample of each track waits for its successor.
@@ -30,6 +30,10 @@ import java.util.Map;
 public final class Fmp4Muxer {
     public static final long MAX_FRAGMENT_MS = 2_000;
     public static final long AUDIO_FRAGMENT_MS = 1_000;
+    /** How long frames wait for the other track's sequence header before the file starts without it. */
+    public static final long START_WAIT_MS = 1_000;
+
+    private final List<MediaMessage> waiting = new ArrayList<>();
 
     private byte[] videoConfig;
     private FlvPayload.VideoCodec videoCodec;
@@ -76,12 +80,33 @@ public final class Fmp4Muxer {
             readDimensions(m.body());
             return out;
         }
-        switch (FlvPayload.of(m)) {
+        FlvPayload payload = FlvPayload.of(m);
+        boolean frame = payload instanceof FlvPayload.VideoFrame || payload instanceof FlvPayload.AacFrame;
+        if (!initWritten && frame) {
+            waiting.add(m);
+            long span = m.timestamp() - waiting.getFirst().timestamp();
+            boolean allConfigs = videoConfig != null && audioConfig != null;
+            if (!allConfigs && span < START_WAIT_MS && waiting.size() < 1000) {
+                return out; // the other track's sequence header may still come
+            }
+            start(out);
+            for (MediaMessage w : waiting) {
+                handle(w, FlvPayload.of(w), out);
+            }
+            waiting.clear();
+            return out;
+        }
+        handle(m, payload, out);
+        return out;
+    }
+
+    private void handle(MediaMessage m, FlvPayload payload, List<byte[]> out) {
+        switch (payload) {
             case FlvPayload.VideoConfig c -> {
                 byte[] config = Arrays.copyOfRange(c.body(), c.offset(), c.body().length);
                 if (initWritten && (c.codec() != videoCodec || !Arrays.equals(config, videoConfig))) {
                     droppedMessages++; // an MP4 track cannot change codec or parameters mid-file
-                } else {
+                } else if (!initWritten) {
                     videoConfig = config;
                     videoCodec = c.codec();
                 }
@@ -92,7 +117,6 @@ public final class Fmp4Muxer {
                 }
             }
             case FlvPayload.VideoFrame f -> {
-                start(out);
                 if (video == null || f.codec() != videoCodec) {
                     droppedMessages++;
                 } else {
@@ -100,7 +124,6 @@ public final class Fmp4Muxer {
                 }
             }
             case FlvPayload.AacFrame f -> {
-                start(out);
                 if (audio == null) {
                     droppedMessages++;
                 } else {
@@ -110,12 +133,22 @@ public final class Fmp4Muxer {
             case FlvPayload.Mp3Frame f -> droppedMessages++;
             case FlvPayload.Other o -> { }
         }
-        return out;
     }
 
     /** Ends the recording: the newest samples get their predecessor's duration and go into a last fragment. */
     public List<byte[]> finish() {
         List<byte[]> out = new ArrayList<>(1);
+        if (!initWritten && !waiting.isEmpty()) {
+            try {
+                start(out);
+                for (MediaMessage w : waiting) {
+                    handle(w, FlvPayload.of(w), out);
+                }
+            } catch (Mp4Exception e) {
+                droppedMessages += waiting.size();
+            }
+            waiting.clear();
+        }
         for (TrackState t : tracks()) {
             if (t.pending != null) {
                 Pending p = t.pending;
@@ -139,11 +172,9 @@ public final class Fmp4Muxer {
     }
 
     private void start(List<byte[]> out) throws Mp4Exception {
-        if (initWritten) {
-            return;
-        }
         if (videoConfig == null && audioConfig == null) {
-            return;
+            waiting.clear();
+            throw new Mp4Exception("the stream sent frames but no sequence header Weir can record");
         }
         int id = 1;
         List<Mp4Track> tracks = new ArrayList<>();
