@@ -59,6 +59,11 @@ public final class MediaPeers {
 
     /** Encodes testsrc + sine for {@code seconds} into {@code out} with the given codec and container options. */
     public static void encode(Path out, double seconds, String videoCodec, String format) {
+        encode(out, seconds, videoCodec, List.of("-c:a", "aac", "-ac", "2"), format);
+    }
+
+    /** As {@link #encode(Path, double, String, String)} with the audio encoder options given. */
+    public static void encode(Path out, double seconds, String videoCodec, List<String> audio, String format) {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
@@ -66,7 +71,8 @@ public final class MediaPeers {
         if (videoCodec.equals("libx265")) {
             cmd.addAll(List.of("-x265-params", "log-level=error"));
         }
-        cmd.addAll(List.of("-c:a", "aac", "-ac", "2", "-f", format, out.toString()));
+        cmd.addAll(audio);
+        cmd.addAll(List.of("-f", format, out.toString()));
         run(cmd);
     }
 

@@ -5,7 +5,9 @@ import dev.weir.engine.media.FlvFileReader;
 import dev.weir.engine.media.MediaPeers;
 import dev.weir.engine.media.convert.FlvToTs;
 import dev.weir.engine.media.convert.TsToFlv;
+import dev.weir.engine.media.ts.ProgramMap;
 import dev.weir.engine.media.ts.SrtPayloadGrouper;
+import dev.weir.engine.media.ts.TsCodec;
 import dev.weir.engine.media.ts.TsDemuxer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,42 @@ class MediaBridgeInteropIT {
             assertTrue(probe.stream("audio").framesDecoded() > 150);
             assertEquals(SECONDS, probe.duration(), 1.0);
             assertEquals("", MediaPeers.decodeErrors(out));
+        }
+    }
+
+    @Test
+    void mp3InTsBecomesFlvSoundFormat2() throws IOException {
+        Path ts = dir.resolve("mp3.ts");
+        MediaPeers.encode(ts, SECONDS, "libx264", List.of("-c:a", "libmp3lame", "-ac", "2"), "mpegts");
+        Path flv = dir.resolve("live_mp3.flv");
+        try (FlvRecorder recorder = FlvRecorder.create(flv)) {
+            for (MediaMessage m : demux(Files.readAllBytes(ts))) {
+                recorder.write(m);
+            }
+        }
+        MediaPeers.Probe probe = MediaPeers.probe(flv);
+        assertEquals("mp3", probe.stream("audio").codecName());
+        assertTrue(probe.stream("audio").framesDecoded() > 140, "about 153 MP3 frames in 4 s");
+        assertEquals(FRAMES, probe.stream("video").framesDecoded());
+        assertEquals("", MediaPeers.decodeErrors(flv));
+    }
+
+    @Test
+    void opusAndAc3FromFfmpegAreRecognisedAndSkippedWhileVideoGoesOn() throws IOException {
+        for (List<String> audio : List.of(List.of("-c:a", "libopus", "-ar", "48000"), List.of("-c:a", "ac3"))) {
+            Path ts = dir.resolve("other.ts");
+            MediaPeers.encode(ts, 2, "libx264", audio, "mpegts");
+            List<MediaMessage> messages = new ArrayList<>();
+            TsToFlv converter = new TsToFlv("test/interop", messages::add);
+            TsDemuxer demuxer = new TsDemuxer(converter);
+            demuxer.feed(Files.readAllBytes(ts));
+            demuxer.endOfStream();
+            TsCodec expected = audio.get(1).equals("libopus") ? TsCodec.OPUS : TsCodec.AC3;
+            assertEquals(List.of(TsCodec.H264, expected),
+                    demuxer.programMap().streams().stream().map(ProgramMap.ElementaryStream::codec).toList());
+            assertTrue(converter.skippedUnits() > 0, "the audio PES were counted");
+            assertTrue(messages.stream().allMatch(m -> m.kind() == MediaMessage.Kind.VIDEO));
+            assertEquals(51, messages.size(), "sequence header + 50 frames");
         }
     }
 
