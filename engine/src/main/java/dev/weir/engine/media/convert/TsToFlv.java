@@ -2,13 +2,8 @@ package dev.weir.engine.media.convert;
 
 import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.media.es.AdtsHeader;
-import dev.weir.engine.media.es.AnnexB;
 import dev.weir.engine.media.es.AudioSpecificConfig;
-import dev.weir.engine.media.es.AvcConfigRecord;
-import dev.weir.engine.media.es.AvcSps;
 import dev.weir.engine.media.es.EsFormatException;
-import dev.weir.engine.media.es.HevcConfigRecord;
-import dev.weir.engine.media.es.HevcSps;
 import dev.weir.engine.media.es.MpegAudioHeader;
 import dev.weir.engine.media.ts.AccessUnit;
 import dev.weir.engine.media.ts.TsCodec;
@@ -16,10 +11,7 @@ import dev.weir.engine.media.ts.TsDemuxer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -45,15 +37,10 @@ public final class TsToFlv implements TsDemuxer.Listener {
     private long lastVideoMs;
     private long lastAudioMs;
 
-    private byte[] vps;
-    private byte[] sps;
-    private byte[] pps;
-    private byte[] sentConfig;
-    private boolean parameterSetsChanged;
+    private AnnexBToFlv videoConverter;
     private AudioSpecificConfig sentAsc;
 
     private long skippedUnits;
-    private long framesBeforeConfig;
     private long malformedUnits;
 
     /**
@@ -99,8 +86,8 @@ public final class TsToFlv implements TsDemuxer.Listener {
         }
         try {
             switch (codec) {
-                case H264 -> h264(unit);
-                case H265 -> h265(unit);
+                case H264 -> video(unit, VideoSyntax.H264);
+                case H265 -> video(unit, VideoSyntax.H265);
                 case AAC_ADTS -> aac(unit);
                 case MPEG_AUDIO -> mpegAudio(unit);
                 default -> skippedUnits++;
@@ -118,7 +105,7 @@ public final class TsToFlv implements TsDemuxer.Listener {
 
     /** Video frames dropped because no parameter sets had been seen yet. */
     public long framesBeforeConfig() {
-        return framesBeforeConfig;
+        return videoConverter == null ? 0 : videoConverter.framesBeforeConfig();
     }
 
     /** Access units dropped because their contents were broken. */
@@ -131,77 +118,13 @@ public final class TsToFlv implements TsDemuxer.Listener {
         return timeline.rebases();
     }
 
-    private void h264(AccessUnit unit) throws EsFormatException {
-        List<byte[]> nals = AnnexB.split(unit.data());
-        ByteArrayOutputStream frame = new ByteArrayOutputStream(unit.data().length + 16);
-        boolean key = false;
-        for (byte[] nal : nals) {
-            switch (AvcSps.nalType(nal)) {
-                case AvcSps.NAL_AUD, 12 -> { } // delimiters and filler data: FLV frames are already delimited
-                case AvcSps.NAL_SPS -> sps = changed(sps, nal);
-                case AvcSps.NAL_PPS -> pps = changed(pps, nal);
-                case AvcSps.NAL_IDR -> {
-                    key = true;
-                    AnnexB.writeLengthPrefixed(frame, nal);
-                }
-                default -> AnnexB.writeLengthPrefixed(frame, nal); // slices, SEI, end of sequence, ...
-            }
+    private void video(AccessUnit unit, VideoSyntax syntax) throws EsFormatException {
+        if (videoConverter == null || videoConverter.syntax() != syntax) {
+            videoConverter = new AnnexBToFlv(syntax); // first stream, or the PMT retyped it
         }
         long dts = videoMillis(unit.dts());
-        if (parameterSetsChanged && sps != null && pps != null) {
-            parameterSetsChanged = false;
-            byte[] record = AvcConfigRecord.build(sps, pps);
-            if (!Arrays.equals(record, sentConfig)) {
-                sentConfig = record;
-                out.accept(new MediaMessage(MediaMessage.Kind.VIDEO, dts, FlvBodies.avcSequenceHeader(record)));
-            }
-        }
-        if (frame.size() == 0) {
-            return;
-        }
-        if (sentConfig == null) {
-            framesBeforeConfig++;
-            return;
-        }
-        out.accept(new MediaMessage(MediaMessage.Kind.VIDEO, dts,
-                FlvBodies.avcFrame(key, compositionMs(unit), frame.toByteArray())));
-    }
-
-    private void h265(AccessUnit unit) throws EsFormatException {
-        List<byte[]> nals = AnnexB.split(unit.data());
-        ByteArrayOutputStream frame = new ByteArrayOutputStream(unit.data().length + 16);
-        boolean key = false;
-        for (byte[] nal : nals) {
-            int type = HevcSps.nalType(nal);
-            switch (type) {
-                case HevcSps.NAL_AUD, 38 -> { } // access unit delimiter, filler data
-                case HevcSps.NAL_VPS -> vps = changed(vps, nal);
-                case HevcSps.NAL_SPS -> sps = changed(sps, nal);
-                case HevcSps.NAL_PPS -> pps = changed(pps, nal);
-                default -> {
-                    key |= HevcSps.isRandomAccess(type);
-                    AnnexB.writeLengthPrefixed(frame, nal);
-                }
-            }
-        }
-        long dts = videoMillis(unit.dts());
-        if (parameterSetsChanged && vps != null && sps != null && pps != null) {
-            parameterSetsChanged = false;
-            byte[] record = HevcConfigRecord.build(vps, sps, pps);
-            if (!Arrays.equals(record, sentConfig)) {
-                sentConfig = record;
-                out.accept(new MediaMessage(MediaMessage.Kind.VIDEO, dts, FlvBodies.hevcSequenceStart(record)));
-            }
-        }
-        if (frame.size() == 0) {
-            return;
-        }
-        if (sentConfig == null) {
-            framesBeforeConfig++;
-            return;
-        }
-        out.accept(new MediaMessage(MediaMessage.Kind.VIDEO, dts,
-                FlvBodies.hevcFrame(key, compositionMs(unit), frame.toByteArray())));
+        videoConverter.convert(unit.data(), compositionMs(unit),
+                body -> out.accept(new MediaMessage(MediaMessage.Kind.VIDEO, dts, body)));
     }
 
     private void aac(AccessUnit unit) throws EsFormatException {
@@ -234,13 +157,6 @@ public final class TsToFlv implements TsDemuxer.Listener {
         long ms = audioMillis(unit.pts());
         out.accept(new MediaMessage(MediaMessage.Kind.AUDIO, ms,
                 FlvBodies.mp3Frame(h.sampleRate(), h.channels(), data, 0, data.length)));
-    }
-
-    private byte[] changed(byte[] old, byte[] now) {
-        if (!Arrays.equals(old, now)) {
-            parameterSetsChanged = true;
-        }
-        return now;
     }
 
     private long videoMillis(long dts90) {
