@@ -2,7 +2,7 @@ package dev.weir.engine.record;
 
 import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.media.FlvFileReader;
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class FlvRecorderTest {
     @TempDir
     Path dir;
 
-    static final byte[] HEADER_AND_METADATA = Golden.hex("""
+    static final byte[] HEADER_AND_METADATA = MediaGolden.hex("""
             46 4c 56 01 05 00 00 00 09   # 'FLV', version 1, audio+video, header size 9
             00 00 00 00                  # PreviousTagSize0
             12 00 00 3b 00 00 00 00 00 00 00   # script tag, 59 bytes, time 0, stream 0
@@ -34,10 +34,10 @@ class FlvRecorderTest {
     void writesHeaderTagsAndRewritesDurationAndSizeOnClose() throws IOException {
         Path file = dir.resolve("live_test_20260101_000000.flv");
         try (FlvRecorder r = FlvRecorder.create(file)) {
-            r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 5000, Golden.hex("17 00 00 00 00 01")));
-            r.write(new MediaMessage(MediaMessage.Kind.AUDIO, 5000, Golden.hex("af 00 12 10")));
-            r.write(new MediaMessage(MediaMessage.Kind.DATA, 5000, Golden.hex("02 00 01 78")));
-            r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 7500, Golden.hex("27 01 00 00 00 aa")));
+            r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 5000, MediaGolden.hex("17 00 00 00 00 01")));
+            r.write(new MediaMessage(MediaMessage.Kind.AUDIO, 5000, MediaGolden.hex("af 00 12 10")));
+            r.write(new MediaMessage(MediaMessage.Kind.DATA, 5000, MediaGolden.hex("02 00 01 78")));
+            r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 7500, MediaGolden.hex("27 01 00 00 00 aa")));
         }
         byte[] flv = Files.readAllBytes(file);
         assertArrayEquals(HEADER_AND_METADATA, Arrays.copyOf(flv, HEADER_AND_METADATA.length));
@@ -48,16 +48,16 @@ class FlvRecorderTest {
         assertEquals(4, tags.size(), "metadata + 3 media tags (publisher script data is not copied)");
         assertEquals(0, tags.get(1).timestamp());
         assertEquals(2500, tags.get(3).timestamp());
-        assertArrayEquals(Golden.hex("27 01 00 00 00 aa"), tags.get(3).body());
+        assertArrayEquals(MediaGolden.hex("27 01 00 00 00 aa"), tags.get(3).body());
     }
 
     @Test
     void anAbandonedRecorderLeavesOnlyWholeTags() throws IOException {
         Path file = dir.resolve("abandoned.flv");
         FlvRecorder r = FlvRecorder.create(file);
-        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, Golden.hex("17 00 00 00 00 01")));
-        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, Golden.hex("17 01 00 00 00 bb"))); // keyframe: flushed
-        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 40, Golden.hex("27 01 00 00 00 cc"))); // buffered
+        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, MediaGolden.hex("17 00 00 00 00 01")));
+        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, MediaGolden.hex("17 01 00 00 00 bb"))); // keyframe: flushed
+        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 40, MediaGolden.hex("27 01 00 00 00 cc"))); // buffered
         byte[] flv = Files.readAllBytes(file); // as a crash would leave it
         List<MediaMessage> tags = FlvFileReader.read(flv);
         assertEquals(3, tags.size());

@@ -1,6 +1,6 @@
 package dev.weir.engine.record;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +18,11 @@ class TsRecorderTest {
 
     @Test
     void writesReceivedPacketsAlignedAndSkipsGarbage() throws IOException {
-        byte[] ts = Golden.bytes("ffmpeg_h264_aac_160x120.ts");
+        byte[] ts = MediaGolden.bytes("ffmpeg_h264_aac_160x120.ts");
         long[] now = {0};
         Path file = dir.resolve("live_srt_20260101_000000.ts");
         try (TsRecorder r = TsRecorder.create(file, () -> now[0])) {
-            r.write(Golden.hex("00 01 02"), 0, 3); // garbage before the first packet
+            r.write(MediaGolden.hex("00 01 02"), 0, 3); // garbage before the first packet
             for (int p = 0; p < ts.length; p += 1000) { // chunks that cut packets in two
                 r.write(ts, p, Math.min(1000, ts.length - p));
             }
@@ -35,7 +35,7 @@ class TsRecorderTest {
 
     @Test
     void flushesByTheInjectedClock() throws IOException {
-        byte[] ts = Arrays.copyOf(Golden.bytes("ffmpeg_h264_aac_160x120.ts"), 188 * 7);
+        byte[] ts = Arrays.copyOf(MediaGolden.bytes("ffmpeg_h264_aac_160x120.ts"), 188 * 7);
         long[] now = {0};
         Path file = dir.resolve("clock.ts");
         TsRecorder r = TsRecorder.create(file, () -> now[0]);

@@ -1,7 +1,7 @@
 package dev.weir.engine.media.convert;
 
 import dev.weir.engine.hub.MediaMessage;
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import dev.weir.engine.media.ts.AccessUnit;
 import dev.weir.engine.media.ts.SrtPayloadGrouper;
 import dev.weir.engine.media.ts.TsCodec;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FlvToTsTest {
-    static final byte[] AVC_C = Golden.hexFile("avc_320x240_avcC.hex");
+    static final byte[] AVC_C = MediaGolden.hexFile("avc_320x240_avcC.hex");
 
     final ByteArrayOutputStream ts = new ByteArrayOutputStream();
     final FlvToTs muxer = new FlvToTs("live/test", (buf, off) -> ts.write(buf, off, 188));
@@ -38,8 +38,8 @@ class FlvToTsTest {
     @Test
     void avcKeyframeGetsAudAndParameterSetsInAnnexB() {
         muxer.accept(video(0, FlvBodies.avcSequenceHeader(AVC_C)));
-        muxer.accept(video(0, Golden.hex("17 01 00 00 28  00 00 00 03 65 88 84")));
-        muxer.accept(video(40, Golden.hex("27 01 00 00 00  00 00 00 02 41 9a")));
+        muxer.accept(video(0, MediaGolden.hex("17 01 00 00 28  00 00 00 03 65 88 84")));
+        muxer.accept(video(40, MediaGolden.hex("27 01 00 00 00  00 00 00 02 41 9a")));
         List<AccessUnit> units = demux();
         assertEquals(2, units.size());
         AccessUnit key = units.get(0);
@@ -47,36 +47,36 @@ class FlvToTsTest {
         assertEquals(FlvToTs.TIME_OFFSET_90K, key.dts());
         assertEquals(FlvToTs.TIME_OFFSET_90K + 40 * 90, key.pts());
         assertTrue(key.randomAccess());
-        byte[] expected = TsToFlvTest.annexB(Golden.hex("09 f0"), Golden.hexFile("avc_320x240_sps.hex"),
-                Golden.hexFile("avc_320x240_pps.hex"), Golden.hex("65 88 84"));
+        byte[] expected = TsToFlvTest.annexB(MediaGolden.hex("09 f0"), MediaGolden.hexFile("avc_320x240_sps.hex"),
+                MediaGolden.hexFile("avc_320x240_pps.hex"), MediaGolden.hex("65 88 84"));
         assertArrayEquals(expected, key.data());
-        assertArrayEquals(TsToFlvTest.annexB(Golden.hex("09 f0"), Golden.hex("41 9a")), units.get(1).data());
+        assertArrayEquals(TsToFlvTest.annexB(MediaGolden.hex("09 f0"), MediaGolden.hex("41 9a")), units.get(1).data());
         assertEquals(ts.size() % 188, 0);
     }
 
     @Test
     void hevcFromEnhancedRtmpAndLegacyCodecId12() {
-        byte[] hvcC = Golden.hexFile("hevc_320x240_hvcC.hex");
+        byte[] hvcC = MediaGolden.hexFile("hevc_320x240_hvcC.hex");
         muxer.accept(video(0, FlvBodies.hevcSequenceStart(hvcC)));
-        muxer.accept(video(0, FlvBodies.hevcFrame(true, 0, Golden.hex("00 00 00 03 26 01 af"))));
+        muxer.accept(video(0, FlvBodies.hevcFrame(true, 0, MediaGolden.hex("00 00 00 03 26 01 af"))));
         byte[] legacyHeader = new byte[5 + hvcC.length];
         legacyHeader[0] = 0x1C; // keyframe, codec id 12
         System.arraycopy(hvcC, 0, legacyHeader, 5, hvcC.length);
         muxer.accept(video(40, legacyHeader));
-        muxer.accept(video(40, Golden.hex("2c 01 00 00 00  00 00 00 03 02 01 d0")));
+        muxer.accept(video(40, MediaGolden.hex("2c 01 00 00 00  00 00 00 03 02 01 d0")));
         List<AccessUnit> units = demux();
         assertEquals(2, units.size());
         assertEquals(TsCodec.H265, units.get(0).codec());
-        byte[] expectedKey = TsToFlvTest.annexB(Golden.hex("46 01 50"), Golden.hexFile("hevc_320x240_vps.hex"),
-                Golden.hexFile("hevc_320x240_sps.hex"), Golden.hexFile("hevc_320x240_pps.hex"),
-                Golden.hex("26 01 af"));
+        byte[] expectedKey = TsToFlvTest.annexB(MediaGolden.hex("46 01 50"), MediaGolden.hexFile("hevc_320x240_vps.hex"),
+                MediaGolden.hexFile("hevc_320x240_sps.hex"), MediaGolden.hexFile("hevc_320x240_pps.hex"),
+                MediaGolden.hex("26 01 af"));
         assertArrayEquals(expectedKey, units.get(0).data());
-        assertArrayEquals(TsToFlvTest.annexB(Golden.hex("46 01 50"), Golden.hex("02 01 d0")), units.get(1).data());
+        assertArrayEquals(TsToFlvTest.annexB(MediaGolden.hex("46 01 50"), MediaGolden.hex("02 01 d0")), units.get(1).data());
     }
 
     @Test
     void aacGetsAdtsHeaders() {
-        muxer.accept(new MediaMessage(MediaMessage.Kind.AUDIO, 0, Golden.hex("af 00 12 10")));
+        muxer.accept(new MediaMessage(MediaMessage.Kind.AUDIO, 0, MediaGolden.hex("af 00 12 10")));
         byte[] raw = new byte[255];
         byte[] body = new byte[257];
         body[0] = (byte) 0xAF;
@@ -86,7 +86,7 @@ class FlvToTsTest {
         assertEquals(1, units.size());
         assertEquals(TsCodec.AAC_ADTS, units.getFirst().codec());
         byte[] expected = new byte[262];
-        System.arraycopy(Golden.hex("ff f1 50 80 20 df fc"), 0, expected, 0, 7); // ffmpeg's own header
+        System.arraycopy(MediaGolden.hex("ff f1 50 80 20 df fc"), 0, expected, 0, 7); // ffmpeg's own header
         System.arraycopy(raw, 0, expected, 7, 255);
         assertArrayEquals(expected, units.getFirst().data());
         assertEquals(FlvToTs.TIME_OFFSET_90K + 23 * 90, units.getFirst().pts());
@@ -94,7 +94,7 @@ class FlvToTsTest {
 
     @Test
     void framesBeforeTheSequenceHeaderAreDropped() {
-        muxer.accept(video(0, Golden.hex("17 01 00 00 00  00 00 00 02 65 88")));
+        muxer.accept(video(0, MediaGolden.hex("17 01 00 00 00  00 00 00 02 65 88")));
         assertEquals(0, ts.size());
         assertEquals(1, muxer.droppedMessages());
     }

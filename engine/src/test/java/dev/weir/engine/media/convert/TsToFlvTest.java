@@ -1,7 +1,7 @@
 package dev.weir.engine.media.convert;
 
 import dev.weir.engine.hub.MediaMessage;
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import dev.weir.engine.media.ts.AccessUnit;
 import dev.weir.engine.media.ts.TsCodec;
 import org.junit.jupiter.api.Test;
@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TsToFlvTest {
-    static final byte[] AVC_SPS = Golden.hexFile("avc_320x240_sps.hex");
-    static final byte[] AVC_PPS = Golden.hexFile("avc_320x240_pps.hex");
-    static final byte[] AVC_C = Golden.hexFile("avc_320x240_avcC.hex");
+    static final byte[] AVC_SPS = MediaGolden.hexFile("avc_320x240_sps.hex");
+    static final byte[] AVC_PPS = MediaGolden.hexFile("avc_320x240_pps.hex");
+    static final byte[] AVC_C = MediaGolden.hexFile("avc_320x240_avcC.hex");
 
     final List<MediaMessage> messages = new ArrayList<>();
     final TsToFlv converter = new TsToFlv("live/test", messages::add);
@@ -37,9 +37,9 @@ class TsToFlvTest {
 
     @Test
     void h264KeyframeBecomesFfmpegsSequenceHeaderThenAnAvccFrame() {
-        byte[] aud = Golden.hex("09 f0");
-        byte[] sei = Golden.hex("06 05 01 aa 80");
-        byte[] idr = Golden.hex("65 88 84 00 ff");
+        byte[] aud = MediaGolden.hex("09 f0");
+        byte[] sei = MediaGolden.hex("06 05 01 aa 80");
+        byte[] idr = MediaGolden.hex("65 88 84 00 ff");
         converter.onAccessUnit(video(TsCodec.H264, 129_600, 126_000, annexB(aud, AVC_SPS, AVC_PPS, sei, idr)));
         assertEquals(2, messages.size());
         MediaMessage header = messages.get(0);
@@ -50,7 +50,7 @@ class TsToFlvTest {
         expectedHeader[0] = 0x17;
         System.arraycopy(AVC_C, 0, expectedHeader, 5, AVC_C.length);
         assertArrayEquals(expectedHeader, header.body());
-        assertArrayEquals(Golden.hex("""
+        assertArrayEquals(MediaGolden.hex("""
                 17 01 00 00 28         # keyframe AVC NALU, composition time 40 ms
                 00 00 00 05 06 05 01 aa 80   # SEI kept
                 00 00 00 05 65 88 84 00 ff   # IDR slice; AUD, SPS and PPS removed
@@ -59,15 +59,15 @@ class TsToFlvTest {
 
     @Test
     void framesBeforeParameterSetsAreDroppedAndChangesResendTheHeader() {
-        byte[] slice = Golden.hex("41 9a 00");
+        byte[] slice = MediaGolden.hex("41 9a 00");
         converter.onAccessUnit(video(TsCodec.H264, 0, 0, annexB(slice)));
         assertEquals(0, messages.size());
         assertEquals(1, converter.framesBeforeConfig());
-        converter.onAccessUnit(video(TsCodec.H264, 3600, 3600, annexB(AVC_SPS, AVC_PPS, Golden.hex("65 88"))));
-        converter.onAccessUnit(video(TsCodec.H264, 7200, 7200, annexB(AVC_SPS, AVC_PPS, Golden.hex("65 88"))));
+        converter.onAccessUnit(video(TsCodec.H264, 3600, 3600, annexB(AVC_SPS, AVC_PPS, MediaGolden.hex("65 88"))));
+        converter.onAccessUnit(video(TsCodec.H264, 7200, 7200, annexB(AVC_SPS, AVC_PPS, MediaGolden.hex("65 88"))));
         assertEquals(3, messages.size(), "same SPS/PPS again: no second header");
-        byte[] otherPps = Golden.hex("68 eb c3 cb 22 c1");
-        converter.onAccessUnit(video(TsCodec.H264, 10_800, 10_800, annexB(AVC_SPS, otherPps, Golden.hex("65 88"))));
+        byte[] otherPps = MediaGolden.hex("68 eb c3 cb 22 c1");
+        converter.onAccessUnit(video(TsCodec.H264, 10_800, 10_800, annexB(AVC_SPS, otherPps, MediaGolden.hex("65 88"))));
         assertEquals(5, messages.size());
         assertEquals(0x00, messages.get(3).body()[1], "a new sequence header");
         assertEquals(120, messages.get(3).timestamp());
@@ -76,26 +76,26 @@ class TsToFlvTest {
 
     @Test
     void h265BecomesEnhancedRtmpHvc1() {
-        byte[] vps = Golden.hexFile("hevc_320x240_vps.hex");
-        byte[] sps = Golden.hexFile("hevc_320x240_sps.hex");
-        byte[] pps = Golden.hexFile("hevc_320x240_pps.hex");
-        byte[] hvcC = Golden.hexFile("hevc_320x240_hvcC.hex");
-        byte[] aud = Golden.hex("46 01 50");
-        byte[] idr = Golden.hex("26 01 af 1d");   // IDR_W_RADL (type 19)
-        byte[] trail = Golden.hex("02 01 d0 11"); // TRAIL_R (type 1)
+        byte[] vps = MediaGolden.hexFile("hevc_320x240_vps.hex");
+        byte[] sps = MediaGolden.hexFile("hevc_320x240_sps.hex");
+        byte[] pps = MediaGolden.hexFile("hevc_320x240_pps.hex");
+        byte[] hvcC = MediaGolden.hexFile("hevc_320x240_hvcC.hex");
+        byte[] aud = MediaGolden.hex("46 01 50");
+        byte[] idr = MediaGolden.hex("26 01 af 1d");   // IDR_W_RADL (type 19)
+        byte[] trail = MediaGolden.hex("02 01 d0 11"); // TRAIL_R (type 1)
         converter.onAccessUnit(video(TsCodec.H265, 3600, 0, annexB(aud, vps, sps, pps, idr)));
         converter.onAccessUnit(video(TsCodec.H265, 3600, 3600, annexB(aud, trail)));
         assertEquals(3, messages.size());
         byte[] start = messages.get(0).body();
-        assertArrayEquals(Golden.hex("90 68 76 63 31"), Arrays.copyOf(start, 5),
+        assertArrayEquals(MediaGolden.hex("90 68 76 63 31"), Arrays.copyOf(start, 5),
                 "IsExHeader, keyframe, SequenceStart, 'hvc1'");
         assertArrayEquals(hvcC, Arrays.copyOfRange(start, 5, start.length));
-        assertArrayEquals(Golden.hex("""
+        assertArrayEquals(MediaGolden.hex("""
                 91 68 76 63 31   # IsExHeader | keyframe | CodedFrames, 'hvc1'
                 00 00 28         # composition time 40 ms
                 00 00 00 04 26 01 af 1d
                 """), messages.get(1).body());
-        assertArrayEquals(Golden.hex("""
+        assertArrayEquals(MediaGolden.hex("""
                 a3 68 76 63 31   # IsExHeader | inter frame | CodedFramesX (no composition time)
                 00 00 00 04 02 01 d0 11
                 """), messages.get(2).body());
@@ -104,11 +104,11 @@ class TsToFlvTest {
 
     @Test
     void adtsPesBecomesAscThenRawFramesWithSpacedTimestamps() {
-        byte[] adts = Golden.bytes("ffmpeg_aac_44100_stereo.adts");
+        byte[] adts = MediaGolden.bytes("ffmpeg_aac_44100_stereo.adts");
         converter.onAccessUnit(new AccessUnit(0x101, TsCodec.AAC_ADTS, 90_000, 90_000, false, adts));
         assertEquals(7, messages.size(), "one ASC, six frames");
-        assertArrayEquals(Golden.hex("af 00 12 10"), messages.getFirst().body());
-        assertArrayEquals(Golden.hex("af 01"), Arrays.copyOf(messages.get(1).body(), 2));
+        assertArrayEquals(MediaGolden.hex("af 00 12 10"), messages.getFirst().body());
+        assertArrayEquals(MediaGolden.hex("af 01"), Arrays.copyOf(messages.get(1).body(), 2));
         assertEquals(262 - 7 + 2, messages.get(1).body().length, "ADTS header stripped");
         long[] times = messages.stream().skip(1).mapToLong(MediaMessage::timestamp).toArray();
         assertArrayEquals(new long[]{0, 23, 46, 69, 92, 116}, times, "1024 samples at 44.1 kHz apart");
@@ -116,16 +116,16 @@ class TsToFlvTest {
 
     @Test
     void opusIsSkippedAndCounted() {
-        converter.onAccessUnit(new AccessUnit(0x102, TsCodec.OPUS, 0, 0, false, Golden.hex("7f e0 01")));
-        converter.onAccessUnit(new AccessUnit(0x102, TsCodec.OPUS, 1800, 1800, false, Golden.hex("7f e0 01")));
+        converter.onAccessUnit(new AccessUnit(0x102, TsCodec.OPUS, 0, 0, false, MediaGolden.hex("7f e0 01")));
+        converter.onAccessUnit(new AccessUnit(0x102, TsCodec.OPUS, 1800, 1800, false, MediaGolden.hex("7f e0 01")));
         assertEquals(0, messages.size());
         assertEquals(2, converter.skippedUnits());
     }
 
     @Test
     void aJumpOfMinutesRebasesInsteadOfJumping() {
-        byte[] idr = annexB(AVC_SPS, AVC_PPS, Golden.hex("65 88"));
-        byte[] p = annexB(Golden.hex("41 9a"));
+        byte[] idr = annexB(AVC_SPS, AVC_PPS, MediaGolden.hex("65 88"));
+        byte[] p = annexB(MediaGolden.hex("41 9a"));
         converter.onAccessUnit(video(TsCodec.H264, 0, 0, idr));
         converter.onAccessUnit(video(TsCodec.H264, 3600, 3600, p));
         converter.onAccessUnit(video(TsCodec.H264, 90_000 * 600, 90_000 * 600, p)); // encoder restart +10 min

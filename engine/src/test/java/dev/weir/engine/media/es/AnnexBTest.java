@@ -1,6 +1,6 @@
 package dev.weir.engine.media.es;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +13,7 @@ class AnnexBTest {
 
     @Test
     void splitsOnThreeAndFourByteStartCodes() {
-        byte[] stream = Golden.hex("""
+        byte[] stream = MediaGolden.hex("""
                 00 00 00 01 09 f0          # AUD after a 4-byte start code
                 00 00 01 67 42 00 00       # SPS with trailing_zero_8bits
                 00 00 01 68 ce 3c 80       # PPS
@@ -21,15 +21,15 @@ class AnnexBTest {
                 """);
         List<byte[]> units = AnnexB.split(stream);
         assertEquals(4, units.size());
-        assertArrayEquals(Golden.hex("09 f0"), units.get(0));
-        assertArrayEquals(Golden.hex("67 42"), units.get(1));
-        assertArrayEquals(Golden.hex("68 ce 3c 80"), units.get(2));
-        assertArrayEquals(Golden.hex("65 88 00 00 03 01"), units.get(3));
+        assertArrayEquals(MediaGolden.hex("09 f0"), units.get(0));
+        assertArrayEquals(MediaGolden.hex("67 42"), units.get(1));
+        assertArrayEquals(MediaGolden.hex("68 ce 3c 80"), units.get(2));
+        assertArrayEquals(MediaGolden.hex("65 88 00 00 03 01"), units.get(3));
     }
 
     @Test
     void ffmpegAnnexBSpsIsTheFirstUnitOfItsGoldenBytes() {
-        byte[] sps = Golden.hexFile("avc_320x240_sps.hex");
+        byte[] sps = MediaGolden.hexFile("avc_320x240_sps.hex");
         byte[] framed = new byte[sps.length + 4];
         framed[3] = 1;
         System.arraycopy(sps, 0, framed, 4, sps.length);
@@ -38,17 +38,17 @@ class AnnexBTest {
 
     @Test
     void lengthPrefixedRoundTripAndOverrun() throws EsFormatException {
-        byte[] avcc = Golden.hex("00 00 00 02 09 f0 00 00 00 03 65 88 84");
+        byte[] avcc = MediaGolden.hex("00 00 00 02 09 f0 00 00 00 03 65 88 84");
         List<byte[]> units = AnnexB.splitLengthPrefixed(avcc, 0, avcc.length, 4);
         assertEquals(2, units.size());
-        assertArrayEquals(Golden.hex("65 88 84"), units.get(1));
-        byte[] overrun = Golden.hex("00 00 00 09 09 f0");
+        assertArrayEquals(MediaGolden.hex("65 88 84"), units.get(1));
+        byte[] overrun = MediaGolden.hex("00 00 00 09 09 f0");
         assertThrows(EsFormatException.class, () -> AnnexB.splitLengthPrefixed(overrun, 0, overrun.length, 4));
     }
 
     @Test
     void rbspReaderRemovesEmulationPrevention() throws EsFormatException {
-        RbspReader r = new RbspReader(Golden.hex("00 00 03 01 ff"), 0);
+        RbspReader r = new RbspReader(MediaGolden.hex("00 00 03 01 ff"), 0);
         assertEquals(0, r.bits(16));
         assertEquals(1, r.bits(8), "the 03 is gone");
         assertEquals(0xFF, r.bits(8));

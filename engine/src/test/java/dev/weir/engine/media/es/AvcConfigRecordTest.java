@@ -1,6 +1,6 @@
 package dev.weir.engine.media.es;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AvcConfigRecordTest {
-    static final byte[] SPS = Golden.hexFile("avc_320x240_sps.hex");
-    static final byte[] PPS = Golden.hexFile("avc_320x240_pps.hex");
+    static final byte[] SPS = MediaGolden.hexFile("avc_320x240_sps.hex");
+    static final byte[] PPS = MediaGolden.hexFile("avc_320x240_pps.hex");
 
     @Test
     void spsOfX264HighProfile320x240() throws EsFormatException {
@@ -24,12 +24,12 @@ class AvcConfigRecordTest {
 
     @Test
     void buildsTheSameAvcCAsFfmpeg() throws EsFormatException {
-        assertArrayEquals(Golden.hexFile("avc_320x240_avcC.hex"), AvcConfigRecord.build(SPS, PPS));
+        assertArrayEquals(MediaGolden.hexFile("avc_320x240_avcC.hex"), AvcConfigRecord.build(SPS, PPS));
     }
 
     @Test
     void annotatedRecordReadsBackItsParameterSets() throws EsFormatException {
-        byte[] record = Golden.hex("""
+        byte[] record = MediaGolden.hex("""
                 01 42 c0 1e        # version 1, Baseline, constraints, level 3.0
                 ff                 # lengthSizeMinusOne 3
                 e1 00 04 67 42 c0 1e   # one SPS of 4 bytes
@@ -37,13 +37,13 @@ class AvcConfigRecordTest {
                 """);
         AvcConfigRecord.ParameterSets sets = AvcConfigRecord.parse(record, 0, record.length);
         assertEquals(4, sets.lengthSize());
-        assertArrayEquals(Golden.hex("67 42 c0 1e"), sets.sps().getFirst());
-        assertArrayEquals(Golden.hex("68 ce"), sets.pps().getFirst());
+        assertArrayEquals(MediaGolden.hex("67 42 c0 1e"), sets.sps().getFirst());
+        assertArrayEquals(MediaGolden.hex("68 ce"), sets.pps().getFirst());
     }
 
     @Test
     void truncatedRecordIsRefused() {
-        byte[] record = Golden.hex("01 42 c0 1e ff e1 00 09 67 42");
+        byte[] record = MediaGolden.hex("01 42 c0 1e ff e1 00 09 67 42");
         assertThrows(EsFormatException.class, () -> AvcConfigRecord.parse(record, 0, record.length));
     }
 

@@ -1,6 +1,6 @@
 package dev.weir.engine.media.es;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class HevcConfigRecordTest {
-    static final byte[] VPS = Golden.hexFile("hevc_320x240_vps.hex");
-    static final byte[] SPS = Golden.hexFile("hevc_320x240_sps.hex");
-    static final byte[] PPS = Golden.hexFile("hevc_320x240_pps.hex");
+    static final byte[] VPS = MediaGolden.hexFile("hevc_320x240_vps.hex");
+    static final byte[] SPS = MediaGolden.hexFile("hevc_320x240_sps.hex");
+    static final byte[] PPS = MediaGolden.hexFile("hevc_320x240_pps.hex");
 
     @Test
     void spsOfX265Main320x240() throws EsFormatException {
@@ -32,12 +32,12 @@ class HevcConfigRecordTest {
 
     @Test
     void buildsTheSameHvcCAsFfmpeg() throws EsFormatException {
-        assertArrayEquals(Golden.hexFile("hevc_320x240_hvcC.hex"), HevcConfigRecord.build(VPS, SPS, PPS));
+        assertArrayEquals(MediaGolden.hexFile("hevc_320x240_hvcC.hex"), HevcConfigRecord.build(VPS, SPS, PPS));
     }
 
     @Test
     void ffmpegsHvcCReadsBackVpsSpsPps() throws EsFormatException {
-        byte[] record = Golden.hexFile("hevc_320x240_hvcC.hex");
+        byte[] record = MediaGolden.hexFile("hevc_320x240_hvcC.hex");
         HevcConfigRecord.ParameterSets sets = HevcConfigRecord.parse(record, 0, record.length);
         assertEquals(4, sets.lengthSize());
         List<byte[]> units = sets.units();

@@ -1,7 +1,7 @@
 package dev.weir.engine.media.mp4;
 
 import dev.weir.engine.hub.MediaMessage;
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import dev.weir.engine.media.convert.FlvBodies;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Fmp4MuxerTest {
-    static final byte[] HVCC = Golden.hexFile("hevc_320x240_hvcC.hex");
+    static final byte[] HVCC = MediaGolden.hexFile("hevc_320x240_hvcC.hex");
 
     static MediaMessage video(long t, byte[] body) {
         return new MediaMessage(MediaMessage.Kind.VIDEO, t, body);
@@ -57,12 +57,12 @@ class Fmp4MuxerTest {
         Fmp4Muxer muxer = new Fmp4Muxer();
         List<byte[]> chunks = new ArrayList<>();
         chunks.addAll(muxer.accept(video(0, FlvBodies.hevcSequenceStart(HVCC))));
-        chunks.addAll(muxer.accept(audio(0, Golden.hex("af 00 12 10"))));
+        chunks.addAll(muxer.accept(audio(0, MediaGolden.hex("af 00 12 10"))));
         assertTrue(chunks.isEmpty(), "nothing before the first frame");
         for (int i = 0; i < 100; i++) {
             boolean key = i % 25 == 0;
-            chunks.addAll(muxer.accept(video(i * 40L, FlvBodies.hevcFrame(key, 0, Golden.hex("00 00 00 02 26 01")))));
-            chunks.addAll(muxer.accept(audio(i * 40L, Golden.hex("af 01 21 00"))));
+            chunks.addAll(muxer.accept(video(i * 40L, FlvBodies.hevcFrame(key, 0, MediaGolden.hex("00 00 00 02 26 01")))));
+            chunks.addAll(muxer.accept(audio(i * 40L, MediaGolden.hex("af 01 21 00"))));
         }
         chunks.addAll(muxer.finish());
         byte[] init = chunks.getFirst();
@@ -82,9 +82,9 @@ class Fmp4MuxerTest {
     void framesBeforeTheFirstKeyframeAreDropped() throws Mp4Exception {
         Fmp4Muxer muxer = new Fmp4Muxer();
         muxer.accept(video(0, FlvBodies.hevcSequenceStart(HVCC)));
-        muxer.accept(audio(0, Golden.hex("af 00 12 10")));
-        muxer.accept(video(0, FlvBodies.hevcFrame(false, 0, Golden.hex("00 00 00 02 02 01"))));
-        muxer.accept(video(40, FlvBodies.hevcFrame(true, 0, Golden.hex("00 00 00 02 26 01"))));
+        muxer.accept(audio(0, MediaGolden.hex("af 00 12 10")));
+        muxer.accept(video(0, FlvBodies.hevcFrame(false, 0, MediaGolden.hex("00 00 00 02 02 01"))));
+        muxer.accept(video(40, FlvBodies.hevcFrame(true, 0, MediaGolden.hex("00 00 00 02 26 01"))));
         assertEquals(1, muxer.droppedMessages());
         assertTrue(muxer.started());
     }

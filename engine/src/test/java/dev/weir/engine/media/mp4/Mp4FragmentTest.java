@@ -1,6 +1,6 @@
 package dev.weir.engine.media.mp4;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,12 +12,12 @@ class Mp4FragmentTest {
 
     @Test
     void oneTrackTwoSamplesByteForByte() {
-        byte[] key = Golden.hex("00 00 00 01 65");
-        byte[] inter = Golden.hex("00 00 00 01 41");
+        byte[] key = MediaGolden.hex("00 00 00 01 65");
+        byte[] inter = MediaGolden.hex("00 00 00 01 41");
         byte[] fragment = Mp4Fragment.build(7, Map.of(1, List.of(
                 new Mp4Sample(180_000, 3600, 3600, true, key, 0, key.length),
                 new Mp4Sample(183_600, 3600, -3600, false, inter, 0, inter.length))));
-        assertArrayEquals(Golden.hex("""
+        assertArrayEquals(MediaGolden.hex("""
                 00 00 00 78 6d 6f 6f 66        # moof, 120 bytes
                 00 00 00 10 6d 66 68 64 00 00 00 00  00 00 00 07   # mfhd, sequence 7
                 00 00 00 60 74 72 61 66        # traf, 96 bytes

@@ -1,6 +1,6 @@
 package dev.weir.engine.media.ts;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -168,7 +168,7 @@ class TsDemuxerFixturesTest {
     @Test
     void garbageBeforeAndBetweenPacketsIsSkipped() {
         Stream s = stream(6, 126_000, new Random(6));
-        byte[] garbage = Golden.hex("00 11 22 33 47 55 66 77 88 99 aa bb"); // holds a lone 0x47
+        byte[] garbage = MediaGolden.hex("00 11 22 33 47 55 66 77 88 99 aa bb"); // holds a lone 0x47
         byte[] ts = s.bytes();
         int cut = 40 * 188; // between two packets, in the middle of the stream
         ByteArrayOutputStream b = new ByteArrayOutputStream();

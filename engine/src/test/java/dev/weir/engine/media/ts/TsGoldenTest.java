@@ -1,6 +1,6 @@
 package dev.weir.engine.media.ts;
 
-import dev.weir.engine.media.Golden;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -42,7 +42,7 @@ class TsGoldenTest {
             """);
 
     /** An H.264 keyframe PES that fits one packet: PCR and stuffing in the adaptation field, PTS and DTS. */
-    static final byte[] KEYFRAME_PES = Golden.hex("""
+    static final byte[] KEYFRAME_PES = MediaGolden.hex("""
             47 41 00 30      # sync, PUSI, PID 0x100, adaptation field + payload, cc 0
             98               # adaptation_field_length 152
             50               # random_access_indicator, PCR_flag
@@ -57,10 +57,10 @@ class TsGoldenTest {
             00 00 00 01 65 88  # IDR slice (start)
             """);
 
-    static final byte[] KEYFRAME_ES = Golden.hex("00 00 00 01 09 f0 00 00 00 01 65 88");
+    static final byte[] KEYFRAME_ES = MediaGolden.hex("00 00 00 01 09 f0 00 00 00 01 65 88");
 
     private static byte[] packet(String annotatedStart) {
-        byte[] start = Golden.hex(annotatedStart);
+        byte[] start = MediaGolden.hex(annotatedStart);
         byte[] p = new byte[TsPacket.SIZE];
         Arrays.fill(p, (byte) 0xFF);
         System.arraycopy(start, 0, p, 0, start.length);
@@ -148,7 +148,7 @@ class TsGoldenTest {
 
     @Test
     void ffmpegCaptureMatchesTheAnnotatedTables() {
-        byte[] ts = Golden.bytes("ffmpeg_h264_aac_160x120.ts");
+        byte[] ts = MediaGolden.bytes("ffmpeg_h264_aac_160x120.ts");
         // packet 0 is ffmpeg's SDT (PID 0x11), which Weir neither needs nor writes
         assertArrayEquals(PAT, Arrays.copyOfRange(ts, 188, 376));
         assertArrayEquals(PMT, Arrays.copyOfRange(ts, 376, 564));
@@ -158,7 +158,7 @@ class TsGoldenTest {
     void ffmpegCaptureDemuxesToFiveVideoFramesAndAudio() {
         List<AccessUnit> units = new ArrayList<>();
         TsDemuxer demuxer = new TsDemuxer(units::add);
-        demuxer.feed(Golden.bytes("ffmpeg_h264_aac_160x120.ts"));
+        demuxer.feed(MediaGolden.bytes("ffmpeg_h264_aac_160x120.ts"));
         demuxer.endOfStream();
         List<AccessUnit> video = units.stream().filter(u -> u.codec() == TsCodec.H264).toList();
         List<AccessUnit> audio = units.stream().filter(u -> u.codec() == TsCodec.AAC_ADTS).toList();
@@ -183,7 +183,7 @@ class TsGoldenTest {
 
     @Test
     void opusAndAc3AreRecognisedFromDescriptors() throws TsFormatException {
-        byte[] section = Golden.hex("""
+        byte[] section = MediaGolden.hex("""
                 02 b0 2a 00 01 c3 00 00   # PMT, section_length 42, program 1, version 1
                 e1 00 f0 00               # PCR PID 0x100, no program info
                 06 e1 01 f0 06            # private PES on 0x101, 6 bytes of descriptors
