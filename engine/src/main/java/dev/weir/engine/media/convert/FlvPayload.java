@@ -1,11 +1,18 @@
 package dev.weir.engine.media.convert;
 
-import java.nio.charset.StandardCharsets;
+import dev.weir.engine.hub.MediaMessage;
+import dev.weir.engine.media.flv.AudioCodec;
+import dev.weir.engine.media.flv.FlvAudioTag;
+import dev.weir.engine.media.flv.FlvFormatException;
+import dev.weir.engine.media.flv.FlvVideoTag;
+import dev.weir.engine.media.flv.VideoPacketType;
 
 /**
- * What a hub message's FLV tag body holds, as the writers (MP4, TS) need it: a codec configuration or a coded
- * frame, for the video codecs Weir records (legacy AVC, legacy HEVC id 12, Enhanced RTMP hvc1/av01/vp09/avc1)
- * and audio (AAC, MP3). Offsets point into the message body; nothing is copied.
+ * What a hub message's FLV tag body holds, as the writers (TS, MP4) need it: a codec configuration or a coded
+ * frame of a codec Weir can write (video: AVC, HEVC — legacy id 12 or Enhanced {@code hvc1} —, AV1, VP9;
+ * audio: AAC, MP3). The tag header itself is classified by the hub's {@link FlvVideoTag} / {@link FlvAudioTag},
+ * so there is one reading of the FLV and Enhanced RTMP layouts. Offsets point into the message body; nothing is
+ * copied.
  */
 public sealed interface FlvPayload {
 
@@ -38,96 +45,81 @@ public sealed interface FlvPayload {
     record Mp3Frame(byte[] body, int offset) implements FlvPayload {
     }
 
-    /** Anything else: script data, sequence end, command frames, codecs Weir does not carry. */
-    record Other(String what) implements FlvPayload {
+    /** Anything else, and why it is not media Weir writes. */
+    record Other(String what, Reason reason) implements FlvPayload {
+    }
+
+    enum Reason {
+        /** Script data, sequence ends, command frames, metadata: nothing to write. */
+        NOT_MEDIA,
+        /** A codec or layout (multitrack) Weir does not write. */
+        UNSUPPORTED,
+        /** A header that breaks the FLV / Enhanced RTMP syntax. */
+        MALFORMED
+    }
+
+    /** Classifies a hub message body. */
+    static FlvPayload of(MediaMessage m) {
+        return switch (m.kind()) {
+            case VIDEO -> video(m.body());
+            case AUDIO -> audio(m.body());
+            case DATA -> new Other("script data", Reason.NOT_MEDIA);
+        };
     }
 
     static FlvPayload video(byte[] b) {
-        if (b.length < 1) {
-            return new Other("empty video tag");
+        FlvVideoTag tag;
+        try {
+            tag = FlvVideoTag.parse(b);
+        } catch (FlvFormatException e) {
+            return new Other(e.getMessage(), Reason.MALFORMED);
         }
-        int b0 = b[0] & 0xFF;
-        if ((b0 & 0x80) != 0) {
-            return enhancedVideo(b);
+        if (tag.multitrack()) {
+            return new Other("multitrack video", Reason.UNSUPPORTED);
         }
-        int frameType = b0 >> 4;
-        int codecId = b0 & 0x0F;
-        if (frameType == 5) {
-            return new Other("video command frame");
-        }
-        VideoCodec codec = switch (codecId) {
-            case 7 -> VideoCodec.H264;
-            case 12 -> VideoCodec.H265;
+        VideoCodec codec = switch (tag.codec()) {
+            case AVC -> VideoCodec.H264;
+            case HEVC -> VideoCodec.H265;
+            case AV1 -> VideoCodec.AV1;
+            case VP9 -> VideoCodec.VP9;
             default -> null;
         };
         if (codec == null) {
-            return new Other("video codec id " + codecId);
+            return tag.codec() == dev.weir.engine.media.flv.VideoCodec.UNSPECIFIED
+                    ? new Other("video command frame", Reason.NOT_MEDIA)
+                    : new Other(tag.codec() + " video", Reason.UNSUPPORTED);
         }
-        if (b.length < 5) {
-            return new Other("truncated video tag");
-        }
-        return switch (b[1]) {
-            case 0 -> new VideoConfig(codec, b, 5);
-            case 1 -> new VideoFrame(codec, frameType == 1, FlvBodies.readSi24(b, 2), b, 5);
-            default -> new Other("end of sequence");
-        };
-    }
-
-    private static FlvPayload enhancedVideo(byte[] b) {
-        if (b.length < 5) {
-            return new Other("truncated enhanced video tag");
-        }
-        int frameType = (b[0] >> 4) & 0x7;
-        int packetType = b[0] & 0x0F;
-        String fourCc = new String(b, 1, 4, StandardCharsets.ISO_8859_1);
-        VideoCodec codec = switch (fourCc) {
-            case "avc1" -> VideoCodec.H264;
-            case "hvc1" -> VideoCodec.H265;
-            case "av01" -> VideoCodec.AV1;
-            case "vp09" -> VideoCodec.VP9;
-            default -> null;
-        };
-        if (codec == null) {
-            return new Other("enhanced video " + fourCc);
-        }
-        if (frameType == 5) {
-            return new Other("video command frame");
-        }
-        boolean key = frameType == 1;
-        boolean hasCts = codec == VideoCodec.H264 || codec == VideoCodec.H265;
-        return switch (packetType) {
-            case 0 -> new VideoConfig(codec, b, 5);
-            case 1 -> hasCts
-                    ? (b.length < 8 ? new Other("truncated CodedFrames") : new VideoFrame(codec, key, FlvBodies.readSi24(b, 5), b, 8))
-                    : new VideoFrame(codec, key, 0, b, 5);
-            case 3 -> new VideoFrame(codec, key, 0, b, 5);
-            default -> new Other("enhanced packet type " + packetType);
+        return switch (tag.role()) {
+            case SEQUENCE_HEADER -> tag.packetType() == VideoPacketType.SEQUENCE_START
+                    ? new VideoConfig(codec, b, tag.dataOffset())
+                    : new Other("MPEG-2 TS sequence start", Reason.UNSUPPORTED);
+            case KEY_FRAME -> new VideoFrame(codec, true, tag.compositionTime(), b, tag.dataOffset());
+            case FRAME -> new VideoFrame(codec, false, tag.compositionTime(), b, tag.dataOffset());
+            default -> new Other(tag.role() + " video tag", Reason.NOT_MEDIA);
         };
     }
 
     static FlvPayload audio(byte[] b) {
-        if (b.length < 1) {
-            return new Other("empty audio tag");
+        FlvAudioTag tag;
+        try {
+            tag = FlvAudioTag.parse(b);
+        } catch (FlvFormatException e) {
+            return new Other(e.getMessage(), Reason.MALFORMED);
         }
-        int format = (b[0] & 0xFF) >> 4;
-        if (format == 10) {
-            if (b.length < 2) {
-                return new Other("truncated AAC tag");
-            }
-            return b[1] == 0 ? new AacConfig(b, 2) : new AacFrame(b, 2);
+        if (tag.multitrack()) {
+            return new Other("multitrack audio", Reason.UNSUPPORTED);
         }
-        if (format == 2) {
-            return new Mp3Frame(b, 1);
+        AudioCodec codec = tag.codec();
+        if (codec == AudioCodec.AAC) {
+            return switch (tag.role()) {
+                case SEQUENCE_HEADER -> new AacConfig(b, tag.dataOffset());
+                case FRAME -> new AacFrame(b, tag.dataOffset());
+                default -> new Other(tag.role() + " AAC tag", Reason.NOT_MEDIA);
+            };
         }
-        return new Other("sound format " + format);
-    }
-
-    /** Classifies a hub message body. */
-    static FlvPayload of(dev.weir.engine.hub.MediaMessage m) {
-        return switch (m.kind()) {
-            case VIDEO -> video(m.body());
-            case AUDIO -> audio(m.body());
-            case DATA -> new Other("script data");
-        };
+        if ((codec == AudioCodec.MP3 || codec == AudioCodec.MP3_8K) && tag.role() == dev.weir.engine.media.flv.TagRole.FRAME) {
+            return new Mp3Frame(b, tag.dataOffset());
+        }
+        return new Other(codec + " audio", Reason.UNSUPPORTED);
     }
 }

@@ -74,7 +74,7 @@ public final class FlvToTs {
                 }
                 case FlvPayload.AacFrame f -> aac(f, t90);
                 case FlvPayload.Mp3Frame f -> mp3(f, t90);
-                case FlvPayload.Other o -> other(message, o);
+                case FlvPayload.Other o -> other(o);
             }
         } catch (EsFormatException e) {
             droppedMessages++;
@@ -169,12 +169,11 @@ public final class FlvToTs {
         muxer.writeAccessUnit(audioTrack, pts, pts, b, f.offset(), b.length - f.offset(), false);
     }
 
-    private void other(MediaMessage message, FlvPayload.Other o) {
-        String what = o.what();
-        if (what.startsWith("video codec") || what.startsWith("enhanced video") || what.startsWith("sound format")) {
-            unsupported(what);
-        } else if (message.kind() != MediaMessage.Kind.DATA && what.startsWith("truncated")) {
-            droppedMessages++;
+    private void other(FlvPayload.Other o) {
+        switch (o.reason()) {
+            case UNSUPPORTED -> unsupported(o.what());
+            case MALFORMED -> droppedMessages++;
+            case NOT_MEDIA -> { }
         }
     }
 
