@@ -127,6 +127,40 @@ class MediaBridgeInteropIT {
     }
 
     @Test
+    void lossyTsStillMakesAPlayableRecording() throws IOException {
+        Path ts = dir.resolve("lossy.ts");
+        MediaPeers.encode(ts, SECONDS, "libx264", "mpegts");
+        byte[] clean = Files.readAllBytes(ts);
+        java.io.ByteArrayOutputStream lossy = new java.io.ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(5);
+        int lost = 0;
+        for (int p = 0; p < clean.length; p += 188) {
+            if (p > 40 * 188 && random.nextInt(200) == 0) {
+                lost++; // one packet in 200 lost, as on a bad link without retransmission
+            } else {
+                lossy.write(clean, p, 188);
+            }
+        }
+        List<MediaMessage> messages = new ArrayList<>();
+        TsToFlv converter = new TsToFlv("test/lossy", messages::add);
+        TsDemuxer demuxer = new TsDemuxer(converter);
+        demuxer.feed(lossy.toByteArray());
+        demuxer.endOfStream();
+        assertTrue(demuxer.counters().continuityErrors() > 0 && demuxer.counters().continuityErrors() <= lost);
+        assertTrue(demuxer.counters().pesDropped() > 0);
+        Path flv = dir.resolve("live_lossy.flv");
+        try (FlvRecorder recorder = FlvRecorder.create(flv)) {
+            for (MediaMessage m : messages) {
+                recorder.write(m);
+            }
+        }
+        MediaPeers.Probe probe = MediaPeers.probe(flv);
+        long frames = probe.stream("video").framesDecoded();
+        assertTrue(frames >= 60 && frames < FRAMES, "damaged frames dropped, the rest decodes: " + frames);
+        assertEquals(SECONDS, probe.duration(), 1.0);
+    }
+
+    @Test
     void mp3InTsBecomesFlvSoundFormat2() throws IOException {
         Path ts = dir.resolve("mp3.ts");
         MediaPeers.encode(ts, SECONDS, "libx264", List.of("-c:a", "libmp3lame", "-ac", "2"), "mpegts");
