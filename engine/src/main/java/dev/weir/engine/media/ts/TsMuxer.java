@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Writes elementary-stream access units as a single-program transport stream: PAT and PMT at the start, before
  * every video keyframe and at least every 100 ms of stream time; PES packets with PTS (and DTS when it differs);
- * a PCR in the first packet of each PES on the PCR PID; continuity counters; adaptation-field stuffing to fill
+ * a PCR in the first packet of each PES on the PCR PID, and in a payload-free packet when the PCR stream is
+ * slower than {@link #PCR_INTERVAL} while the other stream goes on; continuity counters; adaptation-field stuffing to fill
  * the last packet of each PES. Every packet goes to the {@link PacketSink} as soon as it is built.
  *
  * <p>Timestamps are on the caller's 90 kHz line (any 64-bit value; the wire keeps the low 33 bits). The PCR runs
@@ -23,6 +24,8 @@ public final class TsMuxer {
     public static final long PCR_LEAD = 63_000;
     /** Longest stream-time gap between table repeats (100 ms). */
     public static final long TABLE_INTERVAL = 9_000;
+    /** Longest stream-time gap between PCRs (40 ms; ISO/IEC 13818-1 allows 100 ms). */
+    public static final long PCR_INTERVAL = 3_600;
 
     /** Receives each 188-byte packet, which lives in {@code buf[offset .. offset+188)} only during the call. */
     @FunctionalInterface
@@ -58,6 +61,7 @@ public final class TsMuxer {
     private int pmtVersion;
     private boolean tablesDue = true;
     private long lastTablesDts = Long.MIN_VALUE;
+    private long lastPcrDts = Long.MIN_VALUE;
 
     public TsMuxer(PacketSink sink) {
         this.sink = Objects.requireNonNull(sink);
@@ -116,6 +120,11 @@ public final class TsMuxer {
         byte[] header = pesHeader(track, pts, dts, length);
         boolean withPcr = track.pid() == pcrPid();
         long pcr = withPcr ? pcrFor(dts) : TsPacket.NO_PCR;
+        if (withPcr) {
+            lastPcrDts = dts;
+        } else if (lastPcrDts != Long.MIN_VALUE && dts - lastPcrDts >= PCR_INTERVAL) {
+            writePcrOnly(dts); // a slow video stream must not leave the clock unrefreshed for long
+        }
 
         // The PES header and the first payload bytes share the first packet.
         int pos = 0;
@@ -126,6 +135,23 @@ public final class TsMuxer {
                     header, data, offset, length, pos);
             first = false;
         }
+    }
+
+    /** An adaptation-field-only packet on the PCR PID: carries the clock, no payload, counter unchanged. */
+    private void writePcrOnly(long dts) {
+        int pid = pcrPid();
+        long pcr = pcrFor(dts);
+        byte[] p = packet;
+        java.util.Arrays.fill(p, (byte) 0xFF);
+        p[0] = TsPacket.SYNC_BYTE;
+        p[1] = (byte) ((pid >> 8) & 0x1F);
+        p[2] = (byte) pid;
+        p[3] = (byte) (0x20 | ((cc[pid] - 1) & 0xF)); // no payload: repeats the last counter
+        p[4] = (byte) 183;
+        p[5] = 0x10;
+        writePcrField(p, 6, pcr);
+        sink.packet(p, 0);
+        lastPcrDts = dts;
     }
 
     /** Writes PAT and PMT now (the muxer also does so by itself when they are due). */
@@ -193,14 +219,8 @@ public final class TsMuxer {
                 int flags = (randomAccess ? 0x40 : 0) | (pcr != TsPacket.NO_PCR ? 0x10 : 0);
                 p[w++] = (byte) flags;
                 if (pcr != TsPacket.NO_PCR) {
-                    long base = pcr / 300;
-                    int ext = (int) (pcr % 300);
-                    p[w++] = (byte) (base >> 25);
-                    p[w++] = (byte) (base >> 17);
-                    p[w++] = (byte) (base >> 9);
-                    p[w++] = (byte) (base >> 1);
-                    p[w++] = (byte) (((base & 1) << 7) | 0x7E | (ext >> 8));
-                    p[w++] = (byte) ext;
+                    writePcrField(p, w, pcr);
+                    w += 6;
                 }
                 for (int i = 0; i < stuffing; i++) {
                     p[w++] = (byte) 0xFF;
@@ -213,6 +233,17 @@ public final class TsMuxer {
         }
         sink.packet(p, 0);
         return take;
+    }
+
+    private static void writePcrField(byte[] p, int w, long pcr) {
+        long base = pcr / 300;
+        int ext = (int) (pcr % 300);
+        p[w] = (byte) (base >> 25);
+        p[w + 1] = (byte) (base >> 17);
+        p[w + 2] = (byte) (base >> 9);
+        p[w + 3] = (byte) (base >> 1);
+        p[w + 4] = (byte) (((base & 1) << 7) | 0x7E | (ext >> 8));
+        p[w + 5] = (byte) ext;
     }
 
     private void writeSection(int pid, byte[] section) {

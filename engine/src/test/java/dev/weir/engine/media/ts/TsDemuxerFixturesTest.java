@@ -223,6 +223,42 @@ class TsDemuxerFixturesTest {
     }
 
     @Test
+    void slowVideoStillGetsAPcrEvery40msFromPayloadFreePackets() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TsMuxer muxer = new TsMuxer((buf, off) -> out.write(buf, off, TsPacket.SIZE));
+        muxer.setTracks(VIDEO, AUDIO);
+        long dts = 126_000;
+        for (int i = 0; i < 100; i++) { // video at 2 fps, audio every 21.3 ms
+            long t = dts + i * 1920L;
+            if (i % 23 == 0) {
+                byte[] v = payload(i, 800);
+                muxer.writeAccessUnit(VIDEO, t, t, v, 0, v.length, i == 0);
+            }
+            byte[] a = payload(i, 200);
+            muxer.writeAccessUnit(AUDIO, t, t, a, 0, a.length, false);
+        }
+        List<Long> pcrs = new ArrayList<>();
+        TsDemuxer d = new TsDemuxer(new TsDemuxer.Listener() {
+            @Override
+            public void onAccessUnit(AccessUnit unit) {
+            }
+
+            @Override
+            public void onPcr(int pid, long pcr27MHz) {
+                assertEquals(VIDEO.pid(), pid);
+                pcrs.add(pcr27MHz);
+            }
+        });
+        d.feed(out.toByteArray());
+        assertEquals(0, d.counters().continuityErrors(), "payload-free packets keep the counter");
+        for (int i = 1; i < pcrs.size(); i++) {
+            long gap = pcrs.get(i) - pcrs.get(i - 1);
+            assertTrue(gap > 0 && gap <= 27_000_000L / 10, "PCR gap " + gap / 27_000 + " ms");
+        }
+        assertTrue(pcrs.size() > 40);
+    }
+
+    @Test
     void unwrapperIsMonotonicForSmallForwardStepsAcrossManyWraps() {
         Random random = new Random(8);
         Timestamp90k.Unwrapper u = new Timestamp90k.Unwrapper();
