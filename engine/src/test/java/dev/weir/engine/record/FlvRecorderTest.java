@@ -56,7 +56,8 @@ class FlvRecorderTest {
         Path file = dir.resolve("abandoned.flv");
         FlvRecorder r = FlvRecorder.create(file);
         r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, MediaGolden.hex("17 00 00 00 00 01")));
-        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, MediaGolden.hex("17 01 00 00 00 bb"))); // keyframe: flushed
+        // a keyframe: flushed to the OS with everything before it
+        r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 0, MediaGolden.hex("17 01 00 00 00 bb")));
         r.write(new MediaMessage(MediaMessage.Kind.VIDEO, 40, MediaGolden.hex("27 01 00 00 00 cc"))); // buffered
         byte[] flv = Files.readAllBytes(file); // as a crash would leave it
         List<MediaMessage> tags = FlvFileReader.read(flv);

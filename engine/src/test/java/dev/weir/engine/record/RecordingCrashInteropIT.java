@@ -39,7 +39,8 @@ class RecordingCrashInteropIT {
         MediaPeers.Probe probe = MediaPeers.probe(file);
         assertEquals("hevc", probe.stream("video").codecName());
         long frames = probe.stream("video").framesDecoded();
-        assertTrue(frames >= 25 && frames <= 100, "whole fragments (GOPs of up to 2 s) before the kill, got " + frames + " frames");
+        assertTrue(frames >= 25 && frames <= 100,
+                "whole fragments (GOPs of up to 2 s) before the kill, got " + frames + " frames");
         assertEquals("", MediaPeers.decodeErrors(file));
     }
 

@@ -18,7 +18,10 @@ public sealed interface FlvPayload {
 
     enum VideoCodec { H264, H265, AV1, VP9 }
 
-    /** AVCDecoderConfigurationRecord, HEVCDecoderConfigurationRecord, AV1CodecConfigurationRecord or VPCodecConfigurationRecord. */
+    /**
+     * The codec configuration record: AVCDecoderConfigurationRecord, HEVCDecoderConfigurationRecord,
+     * AV1CodecConfigurationRecord or VPCodecConfigurationRecord.
+     */
     record VideoConfig(VideoCodec codec, byte[] body, int offset) implements FlvPayload {
         public int length() {
             return body.length - offset;
@@ -117,7 +120,8 @@ public sealed interface FlvPayload {
                 default -> new Other(tag.role() + " AAC tag", Reason.NOT_MEDIA);
             };
         }
-        if ((codec == AudioCodec.MP3 || codec == AudioCodec.MP3_8K) && tag.role() == dev.weir.engine.media.flv.TagRole.FRAME) {
+        boolean mp3 = codec == AudioCodec.MP3 || codec == AudioCodec.MP3_8K;
+        if (mp3 && tag.role() == dev.weir.engine.media.flv.TagRole.FRAME) {
             return new Mp3Frame(b, tag.dataOffset());
         }
         return new Other(codec + " audio", Reason.UNSUPPORTED);

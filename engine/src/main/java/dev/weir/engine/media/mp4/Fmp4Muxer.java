@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>The init segment is produced once both a video and an audio sequence header have been seen (video: AVC,
  * HEVC, AV1, VP9; audio: AAC), or {@link #START_WAIT_MS} of frames after the first frame with whatever has been
- * seen; frames wait (in memory) until then. A track whose sequence header comes later is not recorded. Recording starts at the first video keyframe (or the first audio frame when there is no video).
+ * seen; frames wait (in memory) until then. A track whose sequence header comes later is not recorded.
+ * Recording starts at the first video keyframe (or the first audio frame when there is no video).
  * A fragment is cut before each video keyframe, and also once it spans {@link #MAX_FRAGMENT_MS} (or
  * {@link #AUDIO_FRAGMENT_MS} without video), so a crash loses at most that much. Each sample's duration is the
  * distance to the next one of its track; so the newest sample of each track waits for its successor.

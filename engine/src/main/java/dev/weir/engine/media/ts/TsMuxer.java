@@ -8,8 +8,8 @@ import java.util.Objects;
  * Writes elementary-stream access units as a single-program transport stream: PAT and PMT at the start, before
  * every video keyframe and at least every 100 ms of stream time; PES packets with PTS (and DTS when it differs);
  * a PCR in the first packet of each PES on the PCR PID, and in a payload-free packet when the PCR stream is
- * slower than {@link #PCR_INTERVAL} while the other stream goes on; continuity counters; adaptation-field stuffing to fill
- * the last packet of each PES. Every packet goes to the {@link PacketSink} as soon as it is built.
+ * slower than {@link #PCR_INTERVAL} while the other stream goes on; continuity counters; adaptation-field
+ * stuffing to fill the last packet of each PES. Every packet goes to the {@link PacketSink} as soon as it is built.
  *
  * <p>Timestamps are on the caller's 90 kHz line (any 64-bit value; the wire keeps the low 33 bits). The PCR runs
  * {@link #PCR_LEAD} behind the DTS so that players have time to buffer before decoding.

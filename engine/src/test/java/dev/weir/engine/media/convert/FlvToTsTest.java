@@ -67,11 +67,13 @@ class FlvToTsTest {
         List<AccessUnit> units = demux();
         assertEquals(2, units.size());
         assertEquals(TsCodec.H265, units.get(0).codec());
-        byte[] expectedKey = TsToFlvTest.annexB(MediaGolden.hex("46 01 50"), MediaGolden.hexFile("hevc_320x240_vps.hex"),
+        byte[] expectedKey = TsToFlvTest.annexB(MediaGolden.hex("46 01 50"),
+                MediaGolden.hexFile("hevc_320x240_vps.hex"),
                 MediaGolden.hexFile("hevc_320x240_sps.hex"), MediaGolden.hexFile("hevc_320x240_pps.hex"),
                 MediaGolden.hex("26 01 af"));
         assertArrayEquals(expectedKey, units.get(0).data());
-        assertArrayEquals(TsToFlvTest.annexB(MediaGolden.hex("46 01 50"), MediaGolden.hex("02 01 d0")), units.get(1).data());
+        assertArrayEquals(TsToFlvTest.annexB(MediaGolden.hex("46 01 50"), MediaGolden.hex("02 01 d0")),
+                units.get(1).data());
     }
 
     @Test

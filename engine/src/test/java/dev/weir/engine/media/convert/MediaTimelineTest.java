@@ -30,7 +30,8 @@ class MediaTimelineTest {
             for (int i = 0; i < 2000; i++) {
                 long step;
                 if (random.nextInt(100) == 0) {
-                    step = (random.nextBoolean() ? 1 : -1) * (MediaTimeline.MAX_JUMP_90K + 1 + random.nextLong(1L << 36));
+                    long size = MediaTimeline.MAX_JUMP_90K + 1 + random.nextLong(1L << 36);
+                    step = random.nextBoolean() ? size : -size;
                     jumps++;
                 } else {
                     step = random.nextInt(9000); // up to 100 ms forward

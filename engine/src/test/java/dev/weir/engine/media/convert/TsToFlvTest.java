@@ -67,7 +67,8 @@ class TsToFlvTest {
         converter.onAccessUnit(video(TsCodec.H264, 7200, 7200, annexB(AVC_SPS, AVC_PPS, MediaGolden.hex("65 88"))));
         assertEquals(3, messages.size(), "same SPS/PPS again: no second header");
         byte[] otherPps = MediaGolden.hex("68 eb c3 cb 22 c1");
-        converter.onAccessUnit(video(TsCodec.H264, 10_800, 10_800, annexB(AVC_SPS, otherPps, MediaGolden.hex("65 88"))));
+        byte[] idr = MediaGolden.hex("65 88");
+        converter.onAccessUnit(video(TsCodec.H264, 10_800, 10_800, annexB(AVC_SPS, otherPps, idr)));
         assertEquals(5, messages.size());
         assertEquals(0x00, messages.get(3).body()[1], "a new sequence header");
         assertEquals(120, messages.get(3).timestamp());

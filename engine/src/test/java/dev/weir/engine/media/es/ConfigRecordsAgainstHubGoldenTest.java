@@ -37,7 +37,8 @@ class ConfigRecordsAgainstHubGoldenTest {
         assertArrayEquals(Arrays.copyOf(record, 22), Arrays.copyOf(rebuilt, 22));
         assertEquals(4, record[22]);
         assertEquals(3, rebuilt[22]);
-        assertArrayEquals(Arrays.copyOfRange(record, 23, rebuilt.length), Arrays.copyOfRange(rebuilt, 23, rebuilt.length));
+        assertArrayEquals(Arrays.copyOfRange(record, 23, rebuilt.length),
+                Arrays.copyOfRange(rebuilt, 23, rebuilt.length));
     }
 
     @Test

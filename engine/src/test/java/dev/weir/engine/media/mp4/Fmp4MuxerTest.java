@@ -61,7 +61,8 @@ class Fmp4MuxerTest {
         assertTrue(chunks.isEmpty(), "nothing before the first frame");
         for (int i = 0; i < 100; i++) {
             boolean key = i % 25 == 0;
-            chunks.addAll(muxer.accept(video(i * 40L, FlvBodies.hevcFrame(key, 0, MediaGolden.hex("00 00 00 02 26 01")))));
+            byte[] frame = FlvBodies.hevcFrame(key, 0, MediaGolden.hex("00 00 00 02 26 01"));
+            chunks.addAll(muxer.accept(video(i * 40L, frame)));
             chunks.addAll(muxer.accept(audio(i * 40L, MediaGolden.hex("af 01 21 00"))));
         }
         chunks.addAll(muxer.finish());

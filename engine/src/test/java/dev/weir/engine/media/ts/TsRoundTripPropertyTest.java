@@ -26,7 +26,8 @@ class TsRoundTripPropertyTest {
         for (int round = 0; round < 300; round++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             TsMuxer muxer = new TsMuxer((buf, off) -> out.write(buf, off, TsPacket.SIZE));
-            TsMuxer.Track video = TsMuxer.Track.video(random.nextBoolean() ? ProgramMap.TYPE_H264 : ProgramMap.TYPE_H265);
+            int videoType = random.nextBoolean() ? ProgramMap.TYPE_H264 : ProgramMap.TYPE_H265;
+            TsMuxer.Track video = TsMuxer.Track.video(videoType);
             TsMuxer.Track audio = TsMuxer.Track.audio(ProgramMap.TYPE_AAC_ADTS);
             muxer.setTracks(video, audio);
             long start = random.nextBoolean() ? random.nextLong(1L << 40) : Timestamp90k.WRAP - random.nextInt(90_000);
