@@ -30,7 +30,7 @@ class EncryptionMatrixTest {
             "A.5, true,  -, true,  -, CONNECTED,         -,         UNSECURED, UNSECURED",
             "B.1, true,  a, false, a, CONNECTED,         -,         SECURED,   SECURED",
             "B.2, true,  a, false, b, CALLER_REJECTS,    BADSECRET, -,         BADSECRET",
-            "B.3, true,  a, false, -, CALLER_REJECTS,    UNSECURE,  -,         NOSECRET",
+            "B.3, true,  a, false, -, CALLER_REJECTS,    UNSECURE,  -,         UNSECURED",
             "B.4, true,  -, false, b, CALLER_REJECTS,    UNSECURE,  -,         NOSECRET",
             "B.5, true,  -, false, -, CONNECTED,         -,         UNSECURED, UNSECURED",
             "C.1, false, a, true,  a, CONNECTED,         -,         SECURED,   SECURED",
@@ -40,7 +40,7 @@ class EncryptionMatrixTest {
             "C.5, false, -, true,  -, CONNECTED,         -,         UNSECURED, UNSECURED",
             "D.1, false, a, false, a, CONNECTED,         -,         SECURED,   SECURED",
             "D.2, false, a, false, b, CONNECTED,         -,         BADSECRET, BADSECRET",
-            "D.3, false, a, false, -, CONNECTED,         -,         UNSECURED, NOSECRET",
+            "D.3, false, a, false, -, CONNECTED,         -,         UNSECURED, UNSECURED",
             "D.4, false, -, false, b, CONNECTED,         -,         NOSECRET,  NOSECRET",
             "D.5, false, -, false, -, CONNECTED,         -,         UNSECURED, UNSECURED",
     })

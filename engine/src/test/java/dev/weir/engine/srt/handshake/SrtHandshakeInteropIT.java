@@ -293,4 +293,38 @@ class SrtHandshakeInteropIT {
             assertTrue(firstAfter instanceof KeepAlivePacket || !(firstAfter instanceof HandshakePacket));
         }
     }
+
+    /**
+     * Cases D.3 and B.3/B.4 of libsrt's enforced-encryption table with libsrt as the caller: our listener's one-word
+     * KMRSP must make a non-enforcing libsrt caller connect and an enforcing one give up.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "caller {0}, our listener passphrase {1} -> connects {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "passphrase=interop-secret-3&enforcedencryption=false, -,                true",
+            "passphrase=interop-secret-3,                          -,                false",
+            "enforcedencryption=true,                              interop-secret-4, false",
+            "enforcedencryption=false,                             interop-secret-4, true",
+    })
+    void libsrtCallerFollowsOurKmResponse(String callerOptions, String listenerPassphrase, boolean connects)
+            throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            HandshakeConfig config = HandshakeConfig.defaults().withPassphrase(
+                    listenerPassphrase.equals("-") ? null : Passphrase.of(listenerPassphrase), false);
+            ListenerHandshake listener = new ListenerHandshake(config, AcceptPolicy.acceptAll(),
+                    SynCookies.withRandomSecret(new SecureRandom()), new AtomicInteger(0x5000)::incrementAndGet,
+                    nowMicros());
+            startPeer("udp://127.0.0.1:" + freeUdpPort(), "srt://127.0.0.1:" + socket.getLocalPort()
+                    + "?mode=caller&" + callerOptions, "-v", "-a:no");
+            ListenerRun run = runListener(socket, listener, 1);
+            assertNotNull(run.connection(), () -> "our listener accepts; peer log:\n" + logsSafe());
+            SrtPacket first = run.after().isEmpty() ? null : run.after().get(0);
+            if (connects) {
+                assertTrue(first instanceof KeepAlivePacket, () -> "keep-alive from a connected peer, got " + first
+                        + "; log:\n" + logsSafe());
+            } else {
+                assertTrue(first == null || first instanceof dev.weir.engine.srt.packet.ShutdownPacket,
+                        () -> "caller refuses, got " + first + "; log:\n" + logsSafe());
+            }
+        }
+    }
 }
