@@ -327,4 +327,43 @@ class SrtHandshakeInteropIT {
             }
         }
     }
+
+    @Test
+    void ffmpegCallerWithStreamIdAndPassphraseSendsMpegTsWeCanDecrypt() throws Exception {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg (built with libsrt) must be installed");
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            List<ConnectionRequest> requests = new ArrayList<>();
+            ListenerHandshake listener = new ListenerHandshake(
+                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("ffmpeg-secret-99"), true),
+                    request -> {
+                        requests.add(request);
+                        return AcceptDecision.accept();
+                    }, SynCookies.withRandomSecret(new SecureRandom()), new AtomicInteger(0x6000)::incrementAndGet,
+                    nowMicros());
+            Path log = Files.createTempFile("ffmpeg", ".log");
+            logs.add(log);
+            Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-hide_banner", "-nostdin", "-re", "-f", "lavfi",
+                    "-i", "testsrc=size=320x180:rate=25", "-t", "5", "-c:v", "libx264", "-g", "25", "-f", "mpegts",
+                    "srt://127.0.0.1:" + socket.getLocalPort() + "?streamid=publish:/live/ff&passphrase=ffmpeg-secret-99"
+                            + "&pbkeylen=24")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            processes.add(ffmpeg);
+
+            ListenerRun run = runListener(socket, listener, -1);
+
+            assertNotNull(run.connection(), () -> "handshake completed; ffmpeg log:\n" + logsSafe());
+            assertEquals("publish:/live/ff", requests.get(0).streamId());
+            assertTrue(requests.get(0).encrypted());
+            DataPacket data = run.after().stream().filter(DataPacket.class::isInstance).map(DataPacket.class::cast)
+                    .findFirst().orElseThrow(() -> new AssertionError("no data; log:\n" + logsSafe()));
+            NegotiatedConnection connection = run.connections().get(data.destinationSocketId());
+            assertEquals(24, connection.keys().keyLength().bytes());
+            byte[] payload = data.payload();
+            assertTrue(connection.keys().transform(data.key(), data.sequenceNumber(), payload, 0, payload.length));
+            assertEquals(0, payload.length % 188, "whole TS packets");
+            for (int i = 0; i < payload.length; i += 188) {
+                assertEquals(0x47, payload[i] & 0xFF, "TS sync byte at " + i + " after decryption");
+            }
+        }
+    }
 }
