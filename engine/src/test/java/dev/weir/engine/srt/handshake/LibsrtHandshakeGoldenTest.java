@@ -117,5 +117,7 @@ class LibsrtHandshakeGoldenTest {
         assertEquals(RejectCode.UNAUTHORIZED, RejectCode.fromHandshakeType(2401));
         assertEquals(RejectReason.TIMEOUT, RejectCode.fromHandshakeType(1016).internalReason());
         assertEquals(RejectReason.CRYPTO, RejectReason.ofCode(17));
+        assertEquals(new RejectCode(0), RejectCode.fromHandshakeType(1050));   // unknown internal code
+        assertEquals(new RejectCode(0), RejectCode.fromHandshakeType(1));      // not a rejection at all
     }
 }
