@@ -12,6 +12,7 @@ import dev.weir.engine.srt.packet.KeepAlivePacket;
 import dev.weir.engine.srt.packet.KeyFlags;
 import dev.weir.engine.srt.packet.MalformedPacketException;
 import dev.weir.engine.srt.packet.PacketCodec;
+import dev.weir.engine.srt.packet.ShutdownPacket;
 import dev.weir.engine.srt.packet.SrtPacket;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -26,9 +27,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real-peer smoke tests: srt-live-transmit 1.5.x (Debian srt-tools) against our handshake state machines, driven
@@ -48,9 +54,12 @@ class SrtHandshakeInteropIT {
     void stopPeers() throws Exception {
         for (Process p : processes) {
             p.destroy();
-            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
+        }
+        for (Path log : logs) {
+            Files.deleteIfExists(log);
         }
     }
 
@@ -86,7 +95,7 @@ class SrtHandshakeInteropIT {
 
     /** Outcome of one run of the listener loop. */
     private record ListenerRun(NegotiatedConnection connection, List<HandshakePacket> sent, List<SrtPacket> after,
-                               java.util.Map<Integer, NegotiatedConnection> connections) {
+                               Map<Integer, NegotiatedConnection> connections) {
     }
 
     /**
@@ -99,7 +108,7 @@ class SrtHandshakeInteropIT {
         NegotiatedConnection connection = null;
         List<HandshakePacket> sent = new ArrayList<>();
         List<SrtPacket> after = new ArrayList<>();
-        java.util.Map<Integer, NegotiatedConnection> connections = new java.util.HashMap<>();
+        Map<Integer, NegotiatedConnection> connections = new HashMap<>();
         long deadline = nowMicros() + TEST_TIMEOUT_MICROS;
         socket.setSoTimeout(200);
         while (nowMicros() < deadline && (packetsAfter <= 0 || after.size() < packetsAfter)
@@ -175,7 +184,7 @@ class SrtHandshakeInteropIT {
     void encryptedCallerDataDecryptsWithTheNegotiatedKeys() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             ListenerHandshake listener = new ListenerHandshake(
-                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("interop-secret-1"), true).withKeyLength(dev.weir.engine.srt.crypto.KeyLength.AES_256),
+                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("interop-secret-1"), true),
                     AcceptPolicy.acceptAll(), SynCookies.withRandomSecret(new SecureRandom()),
                     new AtomicInteger(0x2222)::incrementAndGet, nowMicros());
             int input = freeUdpPort();
@@ -233,7 +242,7 @@ class SrtHandshakeInteropIT {
             HandshakePacket last = run.sent().get(run.sent().size() - 1);
             assertEquals(2403, last.handshakeType());
             Process peer = processes.get(0);
-            assertTrue(peer.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "peer gives up after rejection");
+            assertTrue(peer.waitFor(5, TimeUnit.SECONDS), "peer gives up after rejection");
             String log = peerLog();
             // libsrt names every code >= 1000 (SRT_REJC_PREDEFINED) this way; an internal code would read differently.
             assertTrue(log.contains("Application-defined rejection reason"), () -> "peer log:\n" + log);
@@ -298,8 +307,8 @@ class SrtHandshakeInteropIT {
      * Cases D.3 and B.3/B.4 of libsrt's enforced-encryption table with libsrt as the caller: our listener's one-word
      * KMRSP must make a non-enforcing libsrt caller connect and an enforcing one give up.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "caller {0}, our listener passphrase {1} -> connects {2}")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "caller {0}, our listener passphrase {1} -> connects {2}")
+    @CsvSource({
             "passphrase=interop-secret-3&enforcedencryption=false, -,                true",
             "passphrase=interop-secret-3,                          -,                false",
             "enforcedencryption=true,                              interop-secret-4, false",
@@ -322,7 +331,7 @@ class SrtHandshakeInteropIT {
                 assertTrue(first instanceof KeepAlivePacket, () -> "keep-alive from a connected peer, got " + first
                         + "; log:\n" + logsSafe());
             } else {
-                assertTrue(first == null || first instanceof dev.weir.engine.srt.packet.ShutdownPacket,
+                assertTrue(first == null || first instanceof ShutdownPacket,
                         () -> "caller refuses, got " + first + "; log:\n" + logsSafe());
             }
         }
