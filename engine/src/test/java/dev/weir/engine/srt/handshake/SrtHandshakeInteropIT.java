@@ -87,6 +87,17 @@ class SrtHandshakeInteropIT {
         return sb.toString();
     }
 
+    /** The peers' output once it contains {@code text}, or after 5 s. */
+    private String waitForPeerLog(String text) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String log = peerLog();
+        while (!log.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            log = peerLog();
+        }
+        return log;
+    }
+
     private static int freeUdpPort() throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, LOOPBACK)) {
             return s.getLocalPort();
@@ -241,26 +252,22 @@ class SrtHandshakeInteropIT {
 
             HandshakePacket last = run.sent().get(run.sent().size() - 1);
             assertEquals(2403, last.handshakeType());
-            Process peer = processes.get(0);
-            assertTrue(peer.waitFor(5, TimeUnit.SECONDS), "peer gives up after rejection");
-            String log = peerLog();
-            // libsrt names every code >= 1000 (SRT_REJC_PREDEFINED) this way; an internal code would read differently.
+            String log = waitForPeerLog("Application-defined rejection reason");
             assertTrue(log.contains("Application-defined rejection reason"), () -> "peer log:\n" + log);
         }
     }
 
-    @Test
-    void ourCallerConnectsToSrtLiveTransmitListener() throws Exception {
-        int port = freeUdpPort();
-        startPeer("srt://:" + port + "?mode=listener&latency=300&passphrase=interop-secret-2", "udp://127.0.0.1:"
-                + freeUdpPort(), "-v");
+    /** Outcome of one run of our caller. */
+    private record CallerRun(NegotiatedConnection connection, HandshakeAction.Failed failure, SrtPacket firstAfter) {
+    }
+
+    /** Runs our caller state machine against a peer on 127.0.0.1:port until it connects and hears back, or fails. */
+    private CallerRun runCaller(HandshakeConfig config, int port, int socketId) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             socket.setSoTimeout(50);
             InetSocketAddress peer = new InetSocketAddress(LOOPBACK, port);
             long start = nowMicros();
-            CallerHandshake caller = new CallerHandshake(HandshakeConfig.defaults().withStreamId("publish:weir")
-                    .withPassphrase(Passphrase.of("interop-secret-2"), true), peer, 0x4444, 12345,
-                    new SecureRandom(), start);
+            CallerHandshake caller = new CallerHandshake(config, peer, socketId, 12345, new SecureRandom(), start);
             List<HandshakeAction> pending = new ArrayList<>(caller.start(start));
             NegotiatedConnection connection = null;
             HandshakeAction.Failed failed = null;
@@ -291,15 +298,53 @@ class SrtHandshakeInteropIT {
                     pending.addAll(caller.onTimer(nowMicros()));
                 }
             }
-            String log = peerLog();
-            assertEquals(null, failed, () -> "peer log:\n" + log);
-            assertNotNull(connection, () -> "handshake completed; peer log:\n" + log);
-            assertEquals(300, connection.receiveLatencyMs());
-            assertEquals(300, connection.sendLatencyMs());
-            assertEquals(KmState.SECURED, connection.kmState());
-            assertNotNull(firstAfter, () -> "the listener talks to our socket after the handshake; log:\n" + log);
-            assertEquals(0x4444, firstAfter.destinationSocketId());
-            assertTrue(firstAfter instanceof KeepAlivePacket || !(firstAfter instanceof HandshakePacket));
+            return new CallerRun(connection, failed, firstAfter);
+        }
+    }
+
+    @Test
+    void ourCallerConnectsToSrtLiveTransmitListener() throws Exception {
+        int port = freeUdpPort();
+        startPeer("srt://:" + port + "?mode=listener&latency=300&passphrase=interop-secret-2", "udp://127.0.0.1:"
+                + freeUdpPort(), "-v");
+        CallerRun run = runCaller(HandshakeConfig.defaults().withStreamId("publish:weir")
+                .withPassphrase(Passphrase.of("interop-secret-2"), true), port, 0x4444);
+        String log = peerLog();
+        assertEquals(null, run.failure(), () -> "peer log:\n" + log);
+        NegotiatedConnection connection = run.connection();
+        assertNotNull(connection, () -> "handshake completed; peer log:\n" + log);
+        assertEquals(300, connection.receiveLatencyMs());
+        assertEquals(300, connection.sendLatencyMs());
+        assertEquals(KmState.SECURED, connection.kmState());
+        assertNotNull(run.firstAfter(), () -> "the listener talks to our socket after the handshake; log:\n" + log);
+        assertEquals(0x4444, run.firstAfter().destinationSocketId());
+        assertTrue(log.contains("Accepted SRT"), () -> "srt-live-transmit reports the connection; log:\n" + log);
+    }
+
+    /**
+     * Cases B.2, B.3, B.4 and D.4 of libsrt's enforced-encryption table with libsrt as a non-enforcing listener:
+     * our caller reads libsrt's one-word KMRSP and refuses (enforced) or connects (not enforced).
+     */
+    @ParameterizedTest(name = "listener {0}; our caller passphrase {1}, enforced {2} -> {3}")
+    @CsvSource({
+            "passphrase=interop-secret-5,  interop-secret-6, true,  BADSECRET",
+            "latency=120,                  interop-secret-6, true,  UNSECURE",
+            "passphrase=interop-secret-5,  -,                true,  UNSECURE",
+            "passphrase=interop-secret-5,  -,                false, NOSECRET",
+    })
+    void ourCallerReadsLibsrtKmResponse(String listenerOptions, String callerPassphrase, boolean enforced,
+                                        String expected) throws Exception {
+        int port = freeUdpPort();
+        startPeer("srt://:" + port + "?mode=listener&enforcedencryption=false&" + listenerOptions,
+                "udp://127.0.0.1:" + freeUdpPort(), "-v");
+        CallerRun run = runCaller(HandshakeConfig.defaults().withPassphrase(
+                callerPassphrase.equals("-") ? null : Passphrase.of(callerPassphrase), enforced), port, 0x7777);
+        if (expected.equals("NOSECRET")) {
+            assertNotNull(run.connection(), () -> "connected: " + run.failure() + "; log:\n" + logsSafe());
+            assertEquals(KmState.NOSECRET, run.connection().kmState());
+        } else {
+            assertNotNull(run.failure(), () -> "our enforcing caller refuses; log:\n" + logsSafe());
+            assertEquals(RejectCode.of(RejectReason.valueOf(expected)), run.failure().code());
         }
     }
 
