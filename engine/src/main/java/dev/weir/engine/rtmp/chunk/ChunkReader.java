@@ -34,6 +34,7 @@ public final class ChunkReader {
     private final Map<Integer, ChunkStream> streams = new HashMap<>();
     private int chunkSize = ChunkHeaders.DEFAULT_CHUNK_SIZE;
     private long bytesRead;
+    private long latestTimestamp;
 
     /** What outlives a chunk on one chunk stream: the last header's fields and the message being assembled. */
     private static final class ChunkStream {
@@ -96,6 +97,9 @@ public final class ChunkReader {
                 throw new ChunkException("peer opened more than " + maxChunkStreams + " chunk streams");
             }
             cs = new ChunkStream();
+            // a new chunk stream's first absolute timestamp is unwrapped against the connection's clock
+            // (the latest seen on any chunk stream), so a stream opened after the 32-bit wrap is placed right
+            cs.timestamp = latestTimestamp;
             streams.put(csid, cs);
         }
 
@@ -130,6 +134,7 @@ public final class ChunkReader {
         }
         byte[] body = cs.payload;
         cs.payload = null;
+        latestTimestamp = Math.max(latestTimestamp, cs.timestamp);
         return new RtmpMessage(csid, cs.typeId, cs.streamId, cs.timestamp, body);
     }
 
