@@ -70,6 +70,35 @@ public final class CommandReplies {
         return Command.of(ON_STATUS, 0, null, status(level, code, description));
     }
 
+    /** Publishing started: clients (ffmpeg, OBS) start sending media on this. */
+    public static Command publishStart(String key) {
+        return onStatus(LEVEL_STATUS, PUBLISH_START, key + " is now published.");
+    }
+
+    /** The key already has a publisher (or is not a valid name); the client gives up. */
+    public static Command publishBadName(String key, String why) {
+        return onStatus(LEVEL_ERROR, PUBLISH_BAD_NAME, key + " " + why);
+    }
+
+    /** First of the two statuses a play gets. */
+    public static Command playReset(String key) {
+        return onStatus(LEVEL_STATUS, PLAY_RESET, "Playing and resetting " + key + ".");
+    }
+
+    public static Command playStart(String key) {
+        return onStatus(LEVEL_STATUS, PLAY_START, "Started playing " + key + ".");
+    }
+
+    /** To players when the publisher leaves (ffmpeg and librtmp end playback on it). */
+    public static Command playUnpublishNotify(String key) {
+        return onStatus(LEVEL_STATUS, PLAY_UNPUBLISH_NOTIFY, key + " is now unpublished.");
+    }
+
+    /** To waiting players when a publisher (re)starts on the key. */
+    public static Command playPublishNotify(String key) {
+        return onStatus(LEVEL_STATUS, PLAY_PUBLISH_NOTIFY, key + " is now published.");
+    }
+
     /** Sent after FCPublish: OBS and Flash Media Live Encoder wait for it before publishing. */
     public static Command onFCPublish(String streamName) {
         Map<String, Object> information = new LinkedHashMap<>();

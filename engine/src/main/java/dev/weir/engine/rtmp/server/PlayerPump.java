@@ -4,6 +4,7 @@ import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.hub.PlayerEvent;
 import dev.weir.engine.hub.Subscription;
 import dev.weir.engine.rtmp.chunk.RtmpMessage;
+import dev.weir.engine.rtmp.message.Command;
 import dev.weir.engine.rtmp.message.CommandReplies;
 import dev.weir.engine.rtmp.message.MessageTypes;
 import dev.weir.engine.rtmp.message.UserControl;
@@ -83,13 +84,13 @@ final class PlayerPump implements Runnable {
                     publisherPresent = true;
                     clock.restart();
                     out.write(new UserControl.StreamBegin(streamId).toMessage());
-                    out.write(status(CommandReplies.PLAY_PUBLISH_NOTIFY, p.key() + " is now published."));
+                    out.write(status(CommandReplies.playPublishNotify(p.key().toString())));
                 }
             }
             case PlayerEvent.Unpublished u -> {
                 if (publisherPresent) {
                     publisherPresent = false;
-                    out.write(status(CommandReplies.PLAY_UNPUBLISH_NOTIFY, u.key() + " is now unpublished."));
+                    out.write(status(CommandReplies.playUnpublishNotify(u.key().toString())));
                     out.write(new UserControl.StreamEof(streamId).toMessage());
                 }
             }
@@ -113,8 +114,7 @@ final class PlayerPump implements Runnable {
         return new RtmpMessage(csid, type, streamId, timestamp, m.body());
     }
 
-    private RtmpMessage status(String code, String description) {
-        return CommandReplies.onStatus(CommandReplies.LEVEL_STATUS, code, description)
-                .toMessage(MessageTypes.CSID_DATA, streamId);
+    private RtmpMessage status(Command status) {
+        return status.toMessage(MessageTypes.CSID_DATA, streamId);
     }
 }

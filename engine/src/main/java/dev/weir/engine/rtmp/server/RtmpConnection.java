@@ -278,7 +278,7 @@ final class RtmpConnection implements Runnable {
         if (key == null || publication != null || subscription != null) {
             String why = key == null ? "'" + command.stringArgument(0) + "' in app '" + app + "' is not a valid stream name"
                     : "this connection already publishes or plays";
-            streamStatus(streamId, CommandReplies.LEVEL_ERROR, CommandReplies.PUBLISH_BAD_NAME, why);
+            streamReply(streamId, CommandReplies.publishBadName(String.valueOf(command.stringArgument(0)), "is refused: " + why));
             return;
         }
         PeerInfo peer = new PeerInfo(counters.id(), Protocol.RTMP, remote);
@@ -286,8 +286,7 @@ final class RtmpConnection implements Runnable {
             publication = hub.publish(key, peer);
         } catch (StreamBusyException e) {
             log.info("rtmp {} {} {}: refused publish: the stream already has a publisher", counters.id(), remote, key);
-            streamStatus(streamId, CommandReplies.LEVEL_ERROR, CommandReplies.PUBLISH_BAD_NAME,
-                    key + " is already being published");
+            streamReply(streamId, CommandReplies.publishBadName(key.toString(), "is already being published"));
             return;
         }
         publishStreamId = streamId;
@@ -295,7 +294,7 @@ final class RtmpConnection implements Runnable {
         counters.streamKey(streamKeyText);
         counters.role(Role.PUBLISHER);
         counters.state(State.PUBLISHING);
-        streamStatus(streamId, CommandReplies.LEVEL_STATUS, CommandReplies.PUBLISH_START, key + " is now published.");
+        streamReply(streamId, CommandReplies.publishStart(key.toString()));
         log.info("rtmp {} {} {}: publishing", counters.id(), remote, key);
     }
 
@@ -304,7 +303,7 @@ final class RtmpConnection implements Runnable {
         if (key == null || publication != null || subscription != null) {
             String why = key == null ? "'" + command.stringArgument(0) + "' in app '" + app + "' is not a valid stream name"
                     : "this connection already publishes or plays";
-            streamStatus(streamId, CommandReplies.LEVEL_ERROR, "NetStream.Play.StreamNotFound", why);
+            streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR, "NetStream.Play.StreamNotFound", why));
             return;
         }
         Subscription sub = hub.play(key, new PeerInfo(counters.id(), Protocol.RTMP, remote));
@@ -314,8 +313,8 @@ final class RtmpConnection implements Runnable {
         counters.role(Role.PLAYER);
         counters.state(State.PLAYING);
         out.send(new UserControl.StreamBegin(streamId).toMessage());
-        streamStatus(streamId, CommandReplies.LEVEL_STATUS, CommandReplies.PLAY_RESET, "Playing and resetting " + key + ".");
-        streamStatus(streamId, CommandReplies.LEVEL_STATUS, CommandReplies.PLAY_START, "Started playing " + key + ".");
+        streamReply(streamId, CommandReplies.playReset(key.toString()));
+        streamReply(streamId, CommandReplies.playStart(key.toString()));
         out.send(new RtmpMessage(MessageTypes.CSID_DATA, MessageTypes.DATA_AMF0, streamId, 0, DataMessages.sampleAccess()));
         PlayerPump p = new PlayerPump(this, out, sub, streamId);
         pump = p;
@@ -387,8 +386,8 @@ final class RtmpConnection implements Runnable {
         out.send(command.toMessage(MessageTypes.CSID_COMMAND, 0));
     }
 
-    private void streamStatus(int streamId, String level, String code, String description) throws IOException {
-        out.send(CommandReplies.onStatus(level, code, description).toMessage(MessageTypes.CSID_DATA, streamId));
+    private void streamReply(int streamId, Command status) throws IOException {
+        out.send(status.toMessage(MessageTypes.CSID_DATA, streamId));
     }
 
     private String keyForLog() {
