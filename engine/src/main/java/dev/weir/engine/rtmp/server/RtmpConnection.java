@@ -153,7 +153,7 @@ final class RtmpConnection implements Runnable {
 
     private void handshakeQuiet(long lastReadNanos) throws IOException {
         if (System.nanoTime() - acceptedNanos > limits.handshakeTimeout().toNanos()) {
-            throw new HandshakeException("handshake not finished within " + limits.handshakeTimeout().toSeconds() + " s");
+            throw new HandshakeException("handshake not finished within " + describe(limits.handshakeTimeout()));
         }
     }
 
@@ -166,11 +166,15 @@ final class RtmpConnection implements Runnable {
         long now = System.nanoTime();
         long idle = limits.idleTimeout().toNanos();
         if (out.stalledNanos(now) > idle) {
-            throw new IOException("peer has not read anything for " + limits.idleTimeout().toSeconds() + " s");
+            throw new IOException("peer has not read anything for " + describe(limits.idleTimeout()));
         }
         if (subscription == null && now - lastReadNanos > idle) {
-            throw new IOException("idle: nothing received for " + limits.idleTimeout().toSeconds() + " s");
+            throw new IOException("idle: nothing received for " + describe(limits.idleTimeout()));
         }
+    }
+
+    private static String describe(java.time.Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Sends an Acknowledgement each time the peer's window's worth of bytes has arrived (spec 5.4.3). */
@@ -249,11 +253,7 @@ final class RtmpConnection implements Runnable {
                 stopStream(id);
             }
             case "closeStream" -> stopStream(streamId);
-            case "_result", "_error", "onStatus", "onBWDone", "_checkbw", "getStreamLength" -> {
-                if (command.name().equals("_checkbw") || command.name().equals("getStreamLength")) {
-                    reply(CommandReplies.unknownCommand(command.transactionId(), command.name()));
-                }
-            }
+            case "_result", "_error", "onStatus", "onBWDone" -> { } // answers to nothing we asked: ignored
             default -> {
                 log.debug("rtmp {} {}: unknown command {}", counters.id(), remote, command.name());
                 reply(CommandReplies.unknownCommand(command.transactionId(), command.name()));

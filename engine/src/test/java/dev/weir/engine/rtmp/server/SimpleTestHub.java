@@ -85,6 +85,14 @@ final class SimpleTestHub implements StreamHub {
         return stream(key).players.size();
     }
 
+    /** The last data message published on a key (metadata), or null. */
+    MediaMessage metadata(StreamKey key) {
+        Stream s = stream(key);
+        synchronized (s) {
+            return s.metadata;
+        }
+    }
+
     boolean isPublished(StreamKey key) {
         Stream s = stream(key);
         synchronized (s) {
