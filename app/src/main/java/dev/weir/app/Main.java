@@ -1,19 +1,53 @@
 package dev.weir.app;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
 /** Entry point of every subcommand: {@code weir}, {@code weir server}, {@code weir transmit}, {@code weir --version}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args, System.out, System.err);
+        if (code >= 0) System.exit(code);
+        // A negative code means a window is open: the JavaFX toolkit decides when the process ends.
     }
 
-    static int run(String[] args) {
-        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-version"))) {
-            System.out.println("weir " + Version.current());
-            return 0;
-        }
-        System.err.println("weir: not built yet");
-        return 2;
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        String first = args.length == 0 ? "" : args[0];
+        return switch (first) {
+            case "--version", "-version", "version" -> {
+                out.println("weir " + Version.current());
+                yield 0;
+            }
+            case "help", "-help", "--help", "-h" -> {
+                out.print(usage());
+                yield 0;
+            }
+            case "server" -> new ServerCommand(out, err).run(rest);
+            case "transmit" -> {
+                err.println("weir transmit: not available in this version of Weir yet (the SRT engine is being built)");
+                yield 2;
+            }
+            case "" -> ConsoleCommand.launch(rest, err);
+            default -> {
+                if (first.startsWith("-")) yield ConsoleCommand.launch(Arrays.asList(args), err);
+                err.println("weir: unknown command '" + first + "'");
+                err.print(usage());
+                yield 2;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                usage:
+                  weir                      open the console
+                  weir server [flags]       run the engine without a window (weir server -help for flags)
+                  weir transmit -from A -to B   relay between SRT, UDP and stdio (not available yet)
+                  weir --version            print the version
+                """;
     }
 }

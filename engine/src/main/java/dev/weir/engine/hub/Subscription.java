@@ -12,9 +12,18 @@ public interface Subscription extends AutoCloseable {
 
     /**
      * The next event, waiting up to {@code timeout}; {@code null} when none came in time.
-     * Called from the player's own thread.
+     * Called from the player's own thread. After {@link PlayerEvent.Disconnected} (or after {@link #close()})
+     * every call returns that same event at once: the session should close.
      */
     PlayerEvent next(Duration timeout) throws InterruptedException;
+
+    /**
+     * Media messages this player lost because it fell behind (skipped to a keyframe, or cut off with messages
+     * still queued). Sessions copy it into their {@code ConnectionCounters}.
+     */
+    default long droppedMessages() {
+        return 0;
+    }
 
     @Override
     void close();

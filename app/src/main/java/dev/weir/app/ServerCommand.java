@@ -1,0 +1,134 @@
+package dev.weir.app;
+
+import dev.weir.engine.ListenerException;
+import dev.weir.engine.WeirEngine;
+import dev.weir.engine.config.EngineConfig;
+import dev.weir.engine.config.ListenAddress;
+import dev.weir.engine.config.RtmpSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code weir server}: the engine without a window. Flag names follow the seed RTMP server's. Prints one line
+ * per listener once it accepts connections; SIGINT or SIGTERM closes everything and exits 0.
+ */
+final class ServerCommand {
+    private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
+
+    static final List<FlagSpec> FLAGS = List.of(
+            FlagSpec.value("listen", "ADDR", "RTMP listen address (default :1935)"),
+            FlagSpec.value("chunk-size", "N", "outbound RTMP chunk size, 128-65536 (default 4096)"),
+            FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
+            FlagSpec.value("config", "FILE", "JSON configuration (as the console saves it); flags override it"),
+            FlagSpec.bool("help", "print this help"),
+            FlagSpec.planned("tls-listen", "ADDR", "RTMPS listen address"),
+            FlagSpec.planned("tls-cert", "FILE", "PEM certificate for RTMPS"),
+            FlagSpec.planned("tls-key", "FILE", "PEM private key for RTMPS"),
+            FlagSpec.planned("srt-listen", "ADDR", "SRT UDP listen address"),
+            FlagSpec.planned("srt-latency", "MS", "SRT latency in milliseconds"),
+            FlagSpec.planned("srt-passphrase", "P", "SRT passphrase (10-80 characters)"),
+            FlagSpec.planned("srt-passphrase-file", "FILE", "per-stream SRT passphrases (JSON)"),
+            FlagSpec.planned("srt-pbkeylen", "N", "SRT AES key length: 16, 24 or 32"),
+            FlagSpec.planned("record-all", null, "record every stream"),
+            FlagSpec.planned("record-dir", "DIR", "recording directory"),
+            FlagSpec.planned("relay-to", "URL", "relay destination (repeatable)"),
+            FlagSpec.planned("auth-mode", "MODE", "none | token | file | callback"),
+            FlagSpec.planned("auth-token", "KEY=TOKEN", "stream token (repeatable)"),
+            FlagSpec.planned("auth-file", "FILE", "JSON token file"),
+            FlagSpec.planned("auth-callback", "URL", "auth webhook"),
+            FlagSpec.planned("auth-callback-timeout", "DUR", "auth webhook timeout"),
+            FlagSpec.planned("hook-script", "EVENT=PATH", "shell hook (repeatable)"),
+            FlagSpec.planned("hook-webhook", "EVENT=URL", "webhook (repeatable)"),
+            FlagSpec.planned("hook-stdio-format", "FMT", "json | env"),
+            FlagSpec.planned("hook-timeout", "DUR", "hook timeout"),
+            FlagSpec.planned("hook-concurrency", "N", "concurrent hooks"),
+            FlagSpec.planned("metrics-addr", "ADDR", "HTTP metrics and API address"));
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServerCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        FlagParser parser = new FlagParser("weir server", FLAGS);
+        EngineConfig config;
+        try {
+            FlagParser.Parsed flags = parser.parse(args);
+            if (flags.has("help")) {
+                out.println("usage: weir server [flags]");
+                out.print(parser.help());
+                return 0;
+            }
+            if (flags.has("log-level")) Logging.setLevel(flags.last("log-level"));
+            config = configFrom(flags);
+        } catch (UsageException e) {
+            err.println("weir server: " + e.getMessage());
+            err.println("run 'weir server -help' for the flags");
+            return 2;
+        } catch (ConfigFile.ConfigException e) {
+            err.println("weir server: " + e.getMessage());
+            return 2;
+        }
+
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        try (WeirEngine engine = new WeirEngine(config)) {
+            String listen = config.rtmp().listen();
+            if (listen != null && !listen.isBlank()) {
+                String id = engine.startRtmpListener(listen);
+                out.println("weir: RTMP listening on " + id);
+                out.flush();
+            }
+            Shutdown.onSignal(stop::countDown, finished);
+            stop.await();
+            log.info("shutting down");
+        } catch (ListenerException e) {
+            err.println("weir server: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+        }
+        out.println("weir: stopped");
+        out.flush();
+        return 0;
+    }
+
+    /** The config file (if any), then the flags over it. */
+    static EngineConfig configFrom(FlagParser.Parsed flags) throws UsageException, ConfigFile.ConfigException {
+        EngineConfig config = flags.has("config") ? ConfigFile.read(Path.of(flags.last("config"))) : EngineConfig.DEFAULTS;
+        RtmpSettings rtmp = config.rtmp();
+        String listen = rtmp.listen();
+        int chunkSize = rtmp.chunkSize();
+        if (flags.has("listen")) {
+            listen = flags.last("listen");
+            try {
+                ListenAddress.parse(listen);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("-listen: " + e.getMessage());
+            }
+        }
+        if (flags.has("chunk-size")) {
+            String text = flags.last("chunk-size");
+            try {
+                chunkSize = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new UsageException("-chunk-size: '" + text + "' is not a number");
+            }
+        }
+        try {
+            return config.withRtmp(new RtmpSettings(listen, chunkSize));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("-chunk-size: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.weir.app;
+
+import dev.weir.engine.config.EngineConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServerFlagsTest {
+
+    private static FlagParser.Parsed parse(String... args) throws UsageException {
+        return new FlagParser("weir server", ServerCommand.FLAGS).parse(List.of(args));
+    }
+
+    @Test
+    void defaultsMatchTheSeedServer() throws Exception {
+        EngineConfig c = ServerCommand.configFrom(parse());
+        assertEquals(":1935", c.rtmp().listen());
+        assertEquals(4096, c.rtmp().chunkSize());
+    }
+
+    @Test
+    void acceptsGoStyleSpellings() throws Exception {
+        EngineConfig a = ServerCommand.configFrom(parse("-listen", "127.0.0.1:2935", "-chunk-size", "60000"));
+        EngineConfig b = ServerCommand.configFrom(parse("--listen=127.0.0.1:2935", "-chunk-size=60000"));
+        assertEquals(a, b);
+        assertEquals("127.0.0.1:2935", a.rtmp().listen());
+        assertEquals(60000, a.rtmp().chunkSize());
+    }
+
+    @Test
+    void refusesUnknownAndPlannedFlagsByName() {
+        UsageException unknown = assertThrows(UsageException.class, () -> parse("-lisen", ":1935"));
+        assertEquals("unknown flag -lisen for weir server", unknown.getMessage());
+        UsageException planned = assertThrows(UsageException.class, () -> parse("-metrics-addr", ":8080"));
+        assertTrue(planned.getMessage().contains("-metrics-addr") && planned.getMessage().contains("not available"),
+                planned.getMessage());
+    }
+
+    @Test
+    void refusesBadValuesWithTheFlagName() {
+        assertEquals("-chunk-size: 'big' is not a number",
+                assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-chunk-size", "big"))).getMessage());
+        assertTrue(assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-chunk-size", "70000")))
+                .getMessage().contains("between 128 and 65536"));
+        assertTrue(assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-listen", "1935")))
+                .getMessage().contains("no port"));
+        assertEquals("flag -listen needs a value: -listen ADDR",
+                assertThrows(UsageException.class, () -> parse("-listen")).getMessage());
+        assertEquals("flag -listen is given twice",
+                assertThrows(UsageException.class, () -> parse("-listen", ":1", "-listen", ":2")).getMessage());
+        assertEquals("unexpected argument 'extra': weir server takes only flags",
+                assertThrows(UsageException.class, () -> parse("extra")).getMessage());
+    }
+
+    @Test
+    void logLevelIsChecked() {
+        assertThrows(UsageException.class, () -> Logging.setLevel("verbose"));
+    }
+
+    @Test
+    void flagsOverrideTheConfigFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("weir.json");
+        Files.writeString(file, "{\"rtmp\": {\"listen\": \":2000\", \"chunkSize\": 8192}}");
+        EngineConfig fromFile = ServerCommand.configFrom(parse("-config", file.toString()));
+        assertEquals(":2000", fromFile.rtmp().listen());
+        assertEquals(8192, fromFile.rtmp().chunkSize());
+        EngineConfig overridden = ServerCommand.configFrom(parse("-config", file.toString(), "-listen", ":3000"));
+        assertEquals(":3000", overridden.rtmp().listen());
+        assertEquals(8192, overridden.rtmp().chunkSize());
+    }
+
+    @Test
+    void badUsageExitsTwoWithAMessageAndNoStackTrace() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"server", "-srt-listen", ":9000"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code);
+        assertTrue(text.startsWith("weir server: flag -srt-listen"), text);
+        assertTrue(!text.contains("Exception") && !text.contains("\tat "), text);
+    }
+
+    @Test
+    void versionIsStampedByTheBuild() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        String text = out.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(text.matches("weir \\d+\\.\\d+\\.\\d+.*"), text);
+    }
+}
