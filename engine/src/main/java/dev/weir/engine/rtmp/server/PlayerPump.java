@@ -95,7 +95,9 @@ final class PlayerPump implements Runnable {
                 }
             }
             case PlayerEvent.Disconnected d -> {
-                connection.close("hub disconnected the player: " + d.reason());
+                if (running) { // not our own closeStream/deleteStream, which closes the subscription on purpose
+                    connection.close("hub disconnected the player: " + d.reason());
+                }
                 return false;
             }
         }

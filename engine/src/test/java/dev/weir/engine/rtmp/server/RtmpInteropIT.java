@@ -2,6 +2,7 @@ package dev.weir.engine.rtmp.server;
 
 import dev.weir.engine.config.Limits;
 import dev.weir.engine.config.RtmpSettings;
+import dev.weir.engine.hub.InMemoryStreamHub;
 import dev.weir.engine.hub.StreamKey;
 import dev.weir.engine.stats.ConnectionRegistry;
 import dev.weir.engine.testing.Ffmpeg;
@@ -30,14 +31,14 @@ class RtmpInteropIT {
     @TempDir
     Path work;
 
-    private SimpleTestHub hub;
+    private InMemoryStreamHub hub;
     private ConnectionRegistry registry;
     private RtmpListener listener;
     private String base;
 
     @BeforeEach
     void startServer() throws Exception {
-        hub = new SimpleTestHub();
+        hub = new InMemoryStreamHub(Limits.DEFAULTS);
         registry = new ConnectionRegistry();
         listener = new RtmpListener(new InetSocketAddress("127.0.0.1", 0), new RtmpSettings("127.0.0.1:0", 4096),
                 Limits.DEFAULTS, hub, registry);
@@ -176,7 +177,7 @@ class RtmpInteropIT {
                 }
             }
         }
-        assertFalse(hub.isPublished(key));
+        assertFalse(HubState.isPublished(hub, key));
     }
 
     private int port() {
@@ -185,7 +186,7 @@ class RtmpInteropIT {
 
     private void awaitPublished(StreamKey key) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!hub.isPublished(key)) {
+        while (!HubState.isPublished(hub, key)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(key + " was not published within 15 s");
             }
@@ -195,9 +196,9 @@ class RtmpInteropIT {
 
     private void awaitPlayers(StreamKey key, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (hub.players(key) < count) {
+        while (HubState.players(hub, key) < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " players on " + key + ", have " + hub.players(key));
+                throw new AssertionError("expected " + count + " players on " + key + ", have " + HubState.players(hub, key));
             }
             Thread.sleep(50);
         }

@@ -2,13 +2,15 @@ package dev.weir.engine.rtmp.server;
 
 import dev.weir.engine.config.Limits;
 import dev.weir.engine.config.RtmpSettings;
-import dev.weir.engine.hub.MediaMessage;
+import dev.weir.engine.hub.InMemoryStreamHub;
 import dev.weir.engine.hub.StreamKey;
+import dev.weir.engine.rtmp.amf.Amf0Decoder;
 import dev.weir.engine.rtmp.amf.Amf0Encoder;
 import dev.weir.engine.rtmp.amf.AmfEcmaArray;
 import dev.weir.engine.rtmp.chunk.RtmpMessage;
 import dev.weir.engine.rtmp.message.Command;
 import dev.weir.engine.rtmp.message.CommandReplies;
+import dev.weir.engine.rtmp.message.DataMessages;
 import dev.weir.engine.rtmp.message.MessageTypes;
 import dev.weir.engine.rtmp.message.ProtocolControl;
 import dev.weir.engine.rtmp.message.UserControl;
@@ -30,12 +32,11 @@ import static dev.weir.engine.testing.Hex.bytes;
 import static dev.weir.engine.testing.RawRtmpClient.statusCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The server in-process with scripted clients: command flow, limits, isolation of a bad connection, stats. */
 class RtmpServerTest {
-    private final SimpleTestHub hub = new SimpleTestHub();
+    private final InMemoryStreamHub hub = new InMemoryStreamHub(Limits.DEFAULTS);
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private RtmpListener listener;
 
@@ -95,7 +96,7 @@ class RtmpServerTest {
         StreamKey key = new StreamKey("live", "one");
         try (RawRtmpClient first = client().handshake(); RawRtmpClient second = client().handshake()) {
             publish(first, "one");
-            assertTrue(hub.isPublished(key));
+            assertTrue(HubState.isPublished(hub, key));
 
             second.connect("live");
             int id = second.createStream();
@@ -131,25 +132,31 @@ class RtmpServerTest {
             assertEquals(CommandReplies.PLAY_START, statusCode(Command.decode(c.next())));
             RtmpMessage access = c.next();
             assertEquals(MessageTypes.DATA_AMF0, access.typeId());
-            assertEquals("|RtmpSampleAccess", new dev.weir.engine.rtmp.amf.Amf0Decoder(access.payload()).read());
+            assertEquals("|RtmpSampleAccess", new Amf0Decoder(access.payload()).read());
         }
     }
 
     @Test
-    void setDataFrameIsStrippedAndTheMetadataReachesTheHub() throws Exception {
+    void setDataFrameIsStrippedAndTheMetadataReachesPlayers() throws Exception {
         start(Limits.DEFAULTS);
         try (RawRtmpClient c = client().handshake()) {
             publish(c, "meta");
             byte[] body = new Amf0Encoder().writeAll("@setDataFrame", "onMetaData",
                     new AmfEcmaArray(Map.of("width", 640.0))).toByteArray();
             c.send(new RtmpMessage(4, MessageTypes.DATA_AMF0, 1, 0, body));
-            c.send(new RtmpMessage(6, MessageTypes.VIDEO, 1, 0, bytes("17 00 000000")));
 
-            MediaMessage metadata = awaitMetadata(new StreamKey("live", "meta"));
-            assertEquals(MediaMessage.Kind.DATA, metadata.kind());
-            var decoder = new dev.weir.engine.rtmp.amf.Amf0Decoder(metadata.body());
-            assertEquals("onMetaData", decoder.read());
-            assertEquals(new AmfEcmaArray(Map.of("width", 640.0)), decoder.read());
+            try (RawRtmpClient player = client().handshake()) { // joins after the metadata: gets the cached copy
+                player.connect("live");
+                int id = player.createStream();
+                player.command(id, "play", null, "meta");
+                RtmpMessage metadata = player.await(m -> m.typeId() == MessageTypes.DATA_AMF0
+                        && "onMetaData".equals(DataMessages.name(m.payload())));
+
+                var decoder = new Amf0Decoder(metadata.payload());
+                assertEquals("onMetaData", decoder.read(), "@setDataFrame stripped");
+                assertEquals(new AmfEcmaArray(Map.of("width", 640.0)), decoder.read());
+                assertEquals(id, metadata.streamId());
+            }
         }
     }
 
@@ -231,7 +238,7 @@ class RtmpServerTest {
             assertTrue(idle.closedByServerWithin(Duration.ofSeconds(10)));
         }
         awaitConnections(0);
-        assertFalse(hub.isPublished(new StreamKey("live", "idle")), "the idle publisher's stream was not released");
+        assertFalse(HubState.isPublished(hub, new StreamKey("live", "idle")), "the idle publisher's stream was not released");
     }
 
     @Test
@@ -299,18 +306,5 @@ class RtmpServerTest {
             }
             Thread.sleep(20);
         }
-    }
-
-    private MediaMessage awaitMetadata(StreamKey key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        MediaMessage m;
-        while ((m = hub.metadata(key)) == null) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no metadata reached the hub for " + key);
-            }
-            Thread.sleep(20);
-        }
-        assertNotNull(m);
-        return m;
     }
 }
