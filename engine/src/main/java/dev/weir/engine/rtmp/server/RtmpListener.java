@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Accepts RTMP connections on one address and runs each on its own virtual thread. Owns its server socket and
@@ -42,6 +43,7 @@ public final class RtmpListener implements AutoCloseable {
     private final Limits limits;
     private final StreamHub hub;
     private final ConnectionRegistry registry;
+    private final LongSupplier nanoTime;
     private final Set<RtmpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -54,6 +56,15 @@ public final class RtmpListener implements AutoCloseable {
 
     public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
                         ConnectionRegistry registry) {
+        this(address, settings, limits, hub, registry, System::nanoTime);
+    }
+
+    /**
+     * @param nanoTime the engine's monotonic clock, for {@code ConnectionCounters.startNanos}
+     */
+    public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
+                        ConnectionRegistry registry, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.address = address;
         this.settings = settings;
         this.limits = limits;
@@ -98,6 +109,15 @@ public final class RtmpListener implements AutoCloseable {
         return s == null ? address : (InetSocketAddress) s.getLocalSocketAddress();
     }
 
+    public Protocol protocol() {
+        return Protocol.RTMP;
+    }
+
+    /** The requested address before {@link #start()}, the bound one (real port) after: same as {@link #boundAddress()}. */
+    public InetSocketAddress address() {
+        return boundAddress();
+    }
+
     /** As in {@code ListenerSnapshot.id}: {@code rtmp:HOST:PORT} with the bound port once started. */
     public String id() {
         return id;
@@ -131,7 +151,7 @@ public final class RtmpListener implements AutoCloseable {
             }
             accepted.incrementAndGet();
             ConnectionCounters counters = new ConnectionCounters("rtmp-" + CONNECTION_IDS.incrementAndGet(),
-                    Protocol.RTMP, id, remote, System.nanoTime());
+                    Protocol.RTMP, id, remote, nanoTime.getAsLong());
             registry.register(counters);
             RtmpConnection[] self = new RtmpConnection[1];
             RtmpConnection connection = new RtmpConnection(socket, settings, limits, hub, counters, () -> {
