@@ -32,6 +32,7 @@ public final class CommandReplies {
     public static final String PLAY_RESET = "NetStream.Play.Reset";
     public static final String PLAY_START = "NetStream.Play.Start";
     public static final String PLAY_STOP = "NetStream.Play.Stop";
+    public static final String PLAY_STREAM_NOT_FOUND = "NetStream.Play.StreamNotFound";
     public static final String PLAY_PUBLISH_NOTIFY = "NetStream.Play.PublishNotify";
     public static final String PLAY_UNPUBLISH_NOTIFY = "NetStream.Play.UnpublishNotify";
 

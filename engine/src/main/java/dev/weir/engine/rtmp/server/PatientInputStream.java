@@ -39,9 +39,10 @@ final class PatientInputStream extends FilterInputStream {
         return lastReadNanos;
     }
 
+    private final byte[] one = new byte[1];
+
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }

@@ -192,8 +192,11 @@ final class RtmpConnection implements Runnable {
         switch (message.typeId()) {
             case MessageTypes.SET_CHUNK_SIZE, MessageTypes.ABORT, MessageTypes.ACKNOWLEDGEMENT,
                  MessageTypes.SET_PEER_BANDWIDTH -> { } // chunk size and abort are applied by the reader
-            case MessageTypes.WINDOW_ACK_SIZE -> peerWindow = decodeControl(message) instanceof
-                    ProtocolControl.WindowAckSize(long size) ? size : peerWindow;
+            case MessageTypes.WINDOW_ACK_SIZE -> {
+                if (decodeControl(message) instanceof ProtocolControl.WindowAckSize(long size)) {
+                    peerWindow = size;
+                }
+            }
             case MessageTypes.USER_CONTROL -> handleUserControl(message);
             case MessageTypes.COMMAND_AMF0, MessageTypes.COMMAND_AMF3 -> handleCommand(Command.decode(message), message.streamId());
             case MessageTypes.DATA_AMF0 -> handleData(message, message.payload());
@@ -303,7 +306,7 @@ final class RtmpConnection implements Runnable {
         if (key == null || publication != null || subscription != null) {
             String why = key == null ? "'" + command.stringArgument(0) + "' in app '" + app + "' is not a valid stream name"
                     : "this connection already publishes or plays";
-            streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR, "NetStream.Play.StreamNotFound", why));
+            streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR, CommandReplies.PLAY_STREAM_NOT_FOUND, why));
             return;
         }
         Subscription sub = hub.play(key, new PeerInfo(counters.id(), Protocol.RTMP, remote));
