@@ -18,6 +18,12 @@ public final class Ffmpeg {
      * (AAC), in real time ({@code -re}), as FLV to {@code url} (rtmp://...).
      */
     public static PeerProcess publishTestSource(Path workDir, String label, String url, int seconds) {
+        return publishTestSource(workDir, label, url, seconds, List.of());
+    }
+
+    /** As {@link #publishTestSource(Path, String, String, int)}, with extra output options before the URL. */
+    public static PeerProcess publishTestSource(Path workDir, String label, String url, int seconds,
+                                                List<String> outputOptions) {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostats", "-loglevel", "warning",
                 "-re",
                 "-f", "lavfi", "-i", "testsrc=size=640x360:rate=" + FPS,
@@ -25,8 +31,9 @@ public final class Ffmpeg {
                 "-t", Integer.toString(seconds),
                 "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-pix_fmt", "yuv420p",
                 "-g", Integer.toString(GOP), "-keyint_min", Integer.toString(GOP),
-                "-c:a", "aac", "-b:a", "96k",
-                "-f", "flv", url));
+                "-c:a", "aac", "-b:a", "96k"));
+        cmd.addAll(outputOptions);
+        cmd.addAll(List.of("-f", "flv", url));
         return PeerProcess.start(workDir, label, cmd);
     }
 

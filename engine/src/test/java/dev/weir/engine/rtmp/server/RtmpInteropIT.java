@@ -66,6 +66,26 @@ class RtmpInteropIT {
         assertTrue(frames >= 245 && frames <= 250, "decoded " + frames + " of 250 frames sent");
     }
 
+    /**
+     * A publisher whose clock crosses 0xFFFFFF ms (4 h 39 min 37 s) mid-stream: ffmpeg switches to extended
+     * timestamps, on type-3 chunks too. Nothing may break: the reader decodes every frame.
+     */
+    @Test
+    void aPublisherClockPastTheExtendedTimestampLimitKeepsFlowing() throws Exception {
+        Path flv = work.resolve("extended.flv");
+        try (PeerProcess reader = Ffmpeg.recordToFlv(work, "reader", base + "long", flv)) {
+            awaitPlayers(new StreamKey("live", "long"), 1);
+            // start 2 s before 0xFFFFFF ms, run 6 s
+            List<String> offset = List.of("-output_ts_offset", "16775.2");
+            try (PeerProcess publisher = Ffmpeg.publishTestSource(work, "publisher", base + "long", 6, offset)) {
+                publisher.awaitSuccess(Duration.ofSeconds(30));
+            }
+            reader.await(Duration.ofSeconds(20));
+        }
+        int frames = Ffprobe.decodedVideoFrames(flv);
+        assertTrue(frames >= 145 && frames <= 150, "decoded " + frames + " of 150 frames across the 24-bit limit");
+    }
+
     @Test
     void rtmpdumpPlaysAndItsFlvDecodes() throws Exception {
         Path flv = work.resolve("rtmpdump.flv");
