@@ -89,10 +89,6 @@ final class RtmpConnection implements Runnable {
         this.remote = counters.remoteAddress();
     }
 
-    ConnectionCounters counters() {
-        return counters;
-    }
-
     @Override
     public void run() {
         String reason = "connection ended";
