@@ -5,7 +5,6 @@ import dev.weir.engine.media.flv.FlvAudioTag;
 import dev.weir.engine.media.flv.FlvScriptTag;
 import dev.weir.engine.media.flv.FlvVideoTag;
 import dev.weir.engine.media.flv.TagRole;
-import dev.weir.engine.stats.RateMeter;
 import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.StreamSnapshot.StreamState;
 import org.slf4j.Logger;
@@ -13,8 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -45,18 +43,9 @@ final class HubStream {
     private Player[] players = NO_PLAYERS;
     private boolean removed;
     private boolean hasVideo;
-    private long bytesIn;
-    private long videoFrames;
-    private long lastKeyframeTimestamp = -1;
-    private double keyframeIntervalSec;
-    private long slowPlayerDisconnects;
-    private final RateMeter bitrateIn = RateMeter.perSecond();
-    private final RateMeter bitrateOut = RateMeter.perSecond();
-    private final RateMeter frameRate = RateMeter.perSecond();
+    private final StreamCounters counters = new StreamCounters();
 
     private volatile boolean published;
-    private final LongAdder bytesOut = new LongAdder();
-    private final AtomicLong dropped = new AtomicLong();
 
     HubStream(StreamKey key, InMemoryStreamHub hub, Limits limits, GopCacheLimits gopLimits,
               LongSupplier nanoTime) {
@@ -90,8 +79,7 @@ final class HubStream {
             publishedAtNanos = nanoTime.getAsLong();
             published = true;
             hasVideo = false;
-            lastKeyframeTimestamp = -1;
-            keyframeIntervalSec = 0;
+            counters.newPublisher();
             PlayerEvent event = new PlayerEvent.Published(key);
             for (Player p : players) {
                 p.awaitResumePoint();
@@ -140,7 +128,7 @@ final class HubStream {
         lock.lock();
         try {
             if (publication != from) return; // closed: a late send from a publisher that already left
-            bytesIn += message.size();
+            counters.received(message.size());
             MediaMessage forwarded = message;
             Delivery delivery = switch (message.kind()) {
                 case VIDEO -> classifyVideo(message);
@@ -158,7 +146,7 @@ final class HubStream {
             Player[] current = players;
             for (Player p : current) {
                 if (p.offer(event, delivery, forwarded.size()) == Player.Offer.DISCONNECTED) {
-                    slowPlayerDisconnects++;
+                    counters.slowPlayerDisconnected();
                     remove(p);
                     log.warn("disconnected slow player {} from {}: it could not keep up ({} messages dropped)",
                             p.peer().remoteAddress(), key, p.droppedMessages());
@@ -180,16 +168,13 @@ final class HubStream {
             }
             case KEY_FRAME -> {
                 cache.keyframe(m);
-                videoFrames++;
-                if (lastKeyframeTimestamp >= 0 && m.timestamp() > lastKeyframeTimestamp) {
-                    keyframeIntervalSec = (m.timestamp() - lastKeyframeTimestamp) / 1000.0;
-                }
-                lastKeyframeTimestamp = m.timestamp();
+                counters.videoFrame();
+                counters.keyframe(m.timestamp());
                 return Delivery.RESUME_POINT;
             }
             case FRAME -> {
                 cache.frame(m);
-                videoFrames++;
+                counters.videoFrame();
                 return Delivery.DROPPABLE;
             }
             case MALFORMED -> {
@@ -281,11 +266,11 @@ final class HubStream {
     }
 
     void countSent(int bytes) {
-        bytesOut.add(bytes);
+        counters.sent(bytes);
     }
 
     void countDropped(int messages) {
-        if (messages > 0) dropped.addAndGet(messages);
+        counters.dropped(messages);
     }
 
     /** The stream's stats now. Called by the stats sampler at its own rate, never per packet. */
@@ -293,28 +278,40 @@ final class HubStream {
         long now = nanoTime.getAsLong();
         lock.lock();
         try {
-            long out = bytesOut.sum();
-            double bitsIn = bitrateIn.update(now, bytesIn) * 8;
-            double bitsOut = bitrateOut.update(now, out) * 8;
-            double fps = frameRate.update(now, videoFrames);
+            StreamCounters.Rates rates = counters.rates(now);
             return new StreamSnapshot(
                     key.toString(),
                     publisher == null ? null : publisher.protocol(),
                     publisher == null ? null : publisher.remoteAddress(),
                     published ? StreamState.PUBLISHING : StreamState.IDLE,
                     published ? Duration.ofNanos(now - publishedAtNanos) : Duration.ZERO,
-                    bytesIn,
-                    Math.round(bitsIn),
-                    out,
-                    Math.round(bitsOut),
-                    tracks.video(fps),
+                    counters.bytesIn(),
+                    rates.bitrateIn(),
+                    counters.bytesOut(),
+                    rates.bitrateOut(),
+                    tracks.video(rates.fps()),
                     tracks.audio(),
-                    keyframeIntervalSec,
+                    counters.keyframeIntervalSec(),
                     players.length,
-                    dropped.get(),
-                    slowPlayerDisconnects);
+                    counters.dropped(),
+                    counters.slowPlayerDisconnects());
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Adds each attached player's dropped messages to {@code byConnection}, keyed by connection id. */
+    void addPlayerDrops(Map<String, Long> byConnection) {
+        Player[] current;
+        lock.lock();
+        try {
+            current = players;
+        } finally {
+            lock.unlock();
+        }
+        for (Player p : current) {
+            long n = p.droppedMessages();
+            if (n > 0) byConnection.merge(p.peer().connectionId(), n, Long::sum);
         }
     }
 

@@ -5,7 +5,9 @@ import dev.weir.engine.stats.StreamSnapshot;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -66,6 +68,13 @@ public final class InMemoryStreamHub implements StreamHub {
         List<StreamSnapshot> out = new ArrayList<>(streams.size());
         for (HubStream s : streams.values()) out.add(s.snapshot());
         out.sort(Comparator.comparing(StreamSnapshot::key));
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> droppedMessagesByConnection() {
+        Map<String, Long> out = new HashMap<>();
+        for (HubStream s : streams.values()) s.addPlayerDrops(out);
         return out;
     }
 

@@ -7,7 +7,6 @@ import dev.weir.engine.media.flv.TagRole;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -73,7 +72,7 @@ final class Player implements Subscription {
                     return Offer.DISCONNECTED;
                 }
                 dropQueuedFrames();
-                if (queuedBytes + size > queueBytes && !events.isEmpty()) {
+                if (queuedBytes > queueBytes) {
                     disconnect("too slow: its queue is full of messages that cannot be skipped");
                     return Offer.DISCONNECTED;
                 }

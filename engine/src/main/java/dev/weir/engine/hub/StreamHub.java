@@ -3,6 +3,7 @@ package dev.weir.engine.hub;
 import dev.weir.engine.stats.StreamSnapshot;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Streams keyed {@code app/name}: one publisher, any number of players. Protocol sessions (RTMP, later SRT)
@@ -18,4 +19,12 @@ public interface StreamHub {
 
     /** Stats of every stream, for the snapshot. */
     List<StreamSnapshot> streamSnapshots();
+
+    /**
+     * Media messages each attached player lost by falling behind, keyed by {@link PeerInfo#connectionId()}: the
+     * stats sampler adds them to the player's connection, so sessions need not copy them into their counters.
+     */
+    default Map<String, Long> droppedMessagesByConnection() {
+        return Map.of();
+    }
 }

@@ -19,7 +19,8 @@ public interface Subscription extends AutoCloseable {
 
     /**
      * Media messages this player lost because it fell behind (skipped to a keyframe, or cut off with messages
-     * still queued). Sessions copy it into their {@code ConnectionCounters}.
+     * still queued). The stats already show it on the player's connection (through
+     * {@link StreamHub#droppedMessagesByConnection()}); sessions need not copy it into their counters.
      */
     default long droppedMessages() {
         return 0;

@@ -241,6 +241,19 @@ class InMemoryStreamHubTest {
     }
 
     @Test
+    void aKeyframeLargerThanTheQueueIsStillDelivered() throws Exception {
+        InMemoryStreamHub hub = hub(1000, 3);
+        Publication pub = hub.publish(KEY, PUBLISHER);
+        pub.send(avcSequenceHeader(0));
+        Subscription player = hub.play(KEY, PLAYER);
+        MediaMessage huge = keyframe(0, 1500);
+        pub.send(huge);
+        List<PlayerEvent> events = drain(player);
+        assertEquals(2, events.size(), events::toString);
+        assertSame(huge, media(events.get(1)), "one oversize picture is not a reason to cut the player off");
+    }
+
+    @Test
     void playerThatCatchesUpStartsItsSkipCountOver() throws Exception {
         InMemoryStreamHub hub = hub(1000, 1);
         Publication pub = hub.publish(KEY, PUBLISHER);
