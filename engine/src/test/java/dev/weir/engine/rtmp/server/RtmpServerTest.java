@@ -119,6 +119,16 @@ class RtmpServerTest {
     }
 
     @Test
+    void aQueryOnTheStreamNameIsNotPartOfTheKey() throws Exception {
+        start(Limits.DEFAULTS);
+        try (RawRtmpClient c = client().handshake()) {
+            publish(c, "tokened?token=secret123");
+            assertTrue(HubState.isPublished(hub, new StreamKey("live", "tokened")));
+            assertEquals("live/tokened", registry.all().iterator().next().streamKey());
+        }
+    }
+
+    @Test
     void playSendsStreamBeginResetStartAndSampleAccessInOrder() throws Exception {
         start(Limits.DEFAULTS);
         try (RawRtmpClient c = client().handshake()) {
