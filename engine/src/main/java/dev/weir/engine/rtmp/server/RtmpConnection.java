@@ -99,7 +99,7 @@ final class RtmpConnection implements Runnable {
             socket.setSoTimeout((int) Math.min(SOCKET_TICK_MILLIS, Math.max(1, limits.handshakeTimeout().toMillis())));
             input = new PatientInputStream(socket.getInputStream(), counters, this::handshakeQuiet);
             InputStream buffered = new BufferedInputStream(input, 64 * 1024);
-            out = new ConnectionOutput(socket.getOutputStream(), counters);
+            out = new ConnectionOutput(socket.getOutputStream(), counters, limits.idleTimeout());
             handshake(buffered);
             counters.state(State.CONNECTED);
             input.policy(this::sessionQuiet);
