@@ -1,5 +1,6 @@
 package dev.weir.engine.srt.options;
 
+import dev.weir.engine.srt.crypto.Passphrase;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -237,7 +238,16 @@ public record SrtOptions(SrtMode mode, int receiverLatencyMs, int peerLatencyMs,
 
         /** Null or empty clears it (as libsrt's empty SRTO_PASSPHRASE does). */
         public Builder passphrase(String v) {
-            passphrase = v == null || v.isEmpty() ? null : Passphrase.of(v);
+            if (v == null || v.isEmpty()) {
+                passphrase = null;
+                return this;
+            }
+            try {
+                passphrase = Passphrase.of(v);
+            } catch (IllegalArgumentException e) {
+                // The crypto layer's message gives the length, never the text.
+                throw new SrtOptionException("passphrase", "is invalid: " + e.getMessage());
+            }
             return this;
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.engine.srt.crypto.Passphrase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class SrtUrlTest {
         assertEquals(SrtMode.LISTENER, o.mode());
         assertEquals(300, o.receiverLatencyMs());
         assertEquals(50, o.peerLatencyMs());
-        assertEquals("0123456789abc", o.passphrase().reveal());
+        assertEquals(Passphrase.of("0123456789abc"), o.passphrase());
         assertEquals(32, o.keyLength());
         assertEquals("#!::r=live/cam,m=publish", o.streamId());
         assertEquals(1500, o.connectTimeoutMs());
@@ -114,8 +115,8 @@ class SrtUrlTest {
 
     @Test
     void plusInPassphraseIsKeptLiterally() {
-        assertEquals("abc+def+ghij", SrtUrl.parse("srt://h:1?passphrase=abc+def+ghij").options().passphrase()
-                .reveal());
+        assertEquals(Passphrase.of("abc+def+ghij"), SrtUrl.parse("srt://h:1?passphrase=abc+def+ghij").options()
+                .passphrase());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,7 +132,7 @@ class SrtUrlTest {
             "srt://h:1?packetfilter=fec           | packetfilter  | not supported",
             "srt://h:1?ipv6only=1                 | ipv6only      | not supported",
             "srt://h:1?ipttl=10                   | ipttl         | cannot be set",
-            "srt://h:1?passphrase=short           | passphrase    | must be 10 to 80 bytes long, got 5",
+            "srt://h:1?passphrase=short           | passphrase    | 10 to 80 characters long, got 5",
             "srt://h:1?pbkeylen=20                | pbkeylen      | must be 0, 16, 24 or 32",
             "srt://h:1?fc=31                      | fc            | at least 32 packets",
             "srt://h:1?mss=75                     | mss           | must be 76..1500",
