@@ -61,10 +61,12 @@ public final class SrtReceiver {
      * @param bufferPackets     receive buffer capacity in packets
      * @param driftTracer       follow the sender's clock drift
      * @param maxPayloadSize    for sizing NAKs (one NAK must fit a datagram)
+     * @param peerTimestampHint a recent peer timestamp on the 64-bit line (e.g. its handshake's, unsigned), so that
+     *                          the first data timestamps unwrap correctly even when the peer's clock is past 2^31 µs
      */
     public record Config(int initialSeq, int peerSocketId, long localStartMicros, long peerStartMicros,
                          long latencyMicros, boolean tooLatePacketDrop, boolean periodicNak, int lossMaxTtl,
-                         int bufferPackets, boolean driftTracer, int maxPayloadSize) {
+                         int bufferPackets, boolean driftTracer, int maxPayloadSize, long peerTimestampHint) {
     }
 
     private record AckRecord(int ackNumber, int ackSeq, long sentMicros) {
@@ -134,6 +136,7 @@ public final class SrtReceiver {
         this.nextNakMicros = config.localStartMicros() + nakIntervalMicros;
         this.reorderTolerance = config.lossMaxTtl();
         this.rateWindowStart = config.localStartMicros();
+        this.lastTimestamp64 = config.peerTimestampHint();
     }
 
     /** A data packet arrived (already decrypted). */

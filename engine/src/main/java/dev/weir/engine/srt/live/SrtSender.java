@@ -113,6 +113,10 @@ public final class SrtSender {
         return true;
     }
 
+    public boolean bufferFull() {
+        return buffer.isFull();
+    }
+
     /** The sequence number the next submitted packet gets. */
     public int nextSequence() {
         return buffer.endSeq();

@@ -68,7 +68,7 @@ class LiveLinkSimulationTest {
                 new LiveCongestionControl(-1, 0, 0, 25, 1316, new InputRateEstimator()), new InputRateEstimator());
         // The sender's clock started 0; the first packet reaches the receiver ~10 ms later.
         SrtReceiver receiver = new SrtReceiver(new SrtReceiver.Config(initialSeq, 1, 0, 10 * MS, latencyMicros, true,
-                true, 0, 8192, true, 1316), rc, p -> link.send(p, false),
+                true, 0, 8192, true, 1316, 0), rc, p -> link.send(p, false),
                 p -> delivered.add(ByteBuffer.wrap(p.payload()).getInt()));
         long end = (packets + 3000L) * MS;
         for (long now = 0; now <= end; now += MS) {
