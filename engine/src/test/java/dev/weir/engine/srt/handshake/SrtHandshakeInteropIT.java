@@ -1,0 +1,295 @@
+package dev.weir.engine.srt.handshake;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.engine.srt.crypto.Passphrase;
+import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.HandshakePacket;
+import dev.weir.engine.srt.packet.KeepAlivePacket;
+import dev.weir.engine.srt.packet.KeyFlags;
+import dev.weir.engine.srt.packet.MalformedPacketException;
+import dev.weir.engine.srt.packet.PacketCodec;
+import dev.weir.engine.srt.packet.SrtPacket;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real-peer smoke tests: srt-live-transmit 1.5.x (Debian srt-tools) against our handshake state machines, driven
+ * by a minimal test-only UDP loop on 127.0.0.1 (no data path beyond reading what the peer sends after the
+ * handshake). Fails, never skips, when srt-live-transmit is missing.
+ */
+class SrtHandshakeInteropIT {
+
+    private static final String SRT_LIVE_TRANSMIT = "/usr/bin/srt-live-transmit";
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final long TEST_TIMEOUT_MICROS = 8_000_000;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
+
+    @AfterEach
+    void stopPeers() throws Exception {
+        for (Process p : processes) {
+            p.destroy();
+            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static long nowMicros() {
+        return System.nanoTime() / 1000;
+    }
+
+    private Process startPeer(String... args) throws IOException {
+        assertTrue(Files.isExecutable(Path.of(SRT_LIVE_TRANSMIT)), "srt-live-transmit (srt-tools) must be installed");
+        Path log = Files.createTempFile("srt-live-transmit", ".log");
+        logs.add(log);
+        List<String> command = new ArrayList<>();
+        command.add(SRT_LIVE_TRANSMIT);
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    private String peerLog() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Path log : logs) {
+            sb.append(Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, LOOPBACK)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Outcome of one run of the listener loop. */
+    private record ListenerRun(NegotiatedConnection connection, List<HandshakePacket> sent, List<SrtPacket> after,
+                               java.util.Map<Integer, NegotiatedConnection> connections) {
+    }
+
+    /**
+     * Runs our listener state machine on a UDP socket until a connection is made and {@code packetsAfter}
+     * non-handshake packets addressed to it have arrived, or a rejection was sent and the caller retried.
+     */
+    private ListenerRun runListener(DatagramSocket socket, ListenerHandshake listener, int packetsAfter)
+            throws IOException {
+        byte[] buffer = new byte[1500];
+        NegotiatedConnection connection = null;
+        List<HandshakePacket> sent = new ArrayList<>();
+        List<SrtPacket> after = new ArrayList<>();
+        java.util.Map<Integer, NegotiatedConnection> connections = new java.util.HashMap<>();
+        long deadline = nowMicros() + TEST_TIMEOUT_MICROS;
+        socket.setSoTimeout(200);
+        while (nowMicros() < deadline && (packetsAfter <= 0 || after.size() < packetsAfter)
+                && !(packetsAfter < 0 && after.stream().anyMatch(DataPacket.class::isInstance))) {
+            DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(datagram);
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            SrtPacket packet;
+            try {
+                packet = PacketCodec.decode(buffer, 0, datagram.getLength());
+            } catch (MalformedPacketException e) {
+                throw new AssertionError("srt-live-transmit sent a datagram we cannot decode: " + e.getMessage());
+            }
+            InetSocketAddress from = (InetSocketAddress) datagram.getSocketAddress();
+            if (packet instanceof HandshakePacket hs) {
+                for (HandshakeAction action : listener.onHandshake(hs, from, nowMicros())) {
+                    switch (action) {
+                        case HandshakeAction.Send send -> {
+                            byte[] bytes = send.packet().toBytes();
+                            socket.send(new DatagramPacket(bytes, bytes.length, send.to()));
+                            sent.add(send.packet());
+                        }
+                        case HandshakeAction.Connected c -> {
+                            connection = c.connection();
+                            connections.put(connection.localSocketId(), connection);
+                        }
+                        case HandshakeAction.Failed f -> throw new AssertionError("listener failed: " + f);
+                    }
+                }
+                if (packetsAfter == 0 && !sent.isEmpty()
+                        && HandshakeType.isRejection(sent.get(sent.size() - 1).handshakeType())) {
+                    break;
+                }
+            } else if (connections.containsKey(packet.destinationSocketId())) {
+                after.add(packet);
+            }
+        }
+        return new ListenerRun(connection, sent, after, connections);
+    }
+
+    @Test
+    void srtLiveTransmitCallerConnectsToOurListenerAndAddressesOurSocket() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            AtomicInteger ids = new AtomicInteger(0x1000);
+            List<ConnectionRequest> requests = new ArrayList<>();
+            ListenerHandshake listener = new ListenerHandshake(HandshakeConfig.defaults().withLatency(200),
+                    request -> {
+                        requests.add(request);
+                        return AcceptDecision.accept();
+                    }, SynCookies.withRandomSecret(new SecureRandom()), ids::incrementAndGet, nowMicros());
+            startPeer("udp://127.0.0.1:" + freeUdpPort(), "srt://127.0.0.1:" + socket.getLocalPort()
+                    + "?mode=caller&streamid=live/interop&latency=120", "-v");
+
+            ListenerRun run = runListener(socket, listener, 1);
+
+            assertNotNull(run.connection(), () -> "handshake completed; peer log:\n" + logsSafe());
+            assertEquals("live/interop", run.connection().streamId());
+            assertEquals("live/interop", requests.get(0).streamId());
+            assertEquals(200, run.connection().receiveLatencyMs());
+            assertEquals(200, run.connection().sendLatencyMs());
+            assertEquals(KmState.UNSECURED, run.connection().kmState());
+            assertTrue(run.connection().peerSrtVersion() >= SrtHandshakeExtension.version(1, 5, 0));
+            // The peer accepted our conclusion: its keep-alive is addressed to the socket id we handed out.
+            assertEquals(1, run.after().size(), () -> "peer log:\n" + logsSafe());
+            assertEquals(0x1001, run.after().get(0).destinationSocketId());
+        }
+    }
+
+    @Test
+    void encryptedCallerDataDecryptsWithTheNegotiatedKeys() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            ListenerHandshake listener = new ListenerHandshake(
+                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("interop-secret-1"), true).withKeyLength(dev.weir.engine.srt.crypto.KeyLength.AES_256),
+                    AcceptPolicy.acceptAll(), SynCookies.withRandomSecret(new SecureRandom()),
+                    new AtomicInteger(0x2222)::incrementAndGet, nowMicros());
+            int input = freeUdpPort();
+            startPeer("udp://127.0.0.1:" + input, "srt://127.0.0.1:" + socket.getLocalPort()
+                    + "?mode=caller&passphrase=interop-secret-1&pbkeylen=32", "-v");
+            byte[] payload = new byte[188];
+            payload[0] = 0x47;
+            Arrays.fill(payload, 1, payload.length, (byte) 0x5a);
+            Thread feeder = Thread.ofPlatform().name("srt-interop-feeder").daemon().start(() -> {
+                try (DatagramSocket out = new DatagramSocket()) {
+                    for (int i = 0; i < 40; i++) {
+                        out.send(new DatagramPacket(payload, payload.length, LOOPBACK, input));
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the test fails on its own assertions if no data arrives
+                }
+            });
+
+            ListenerRun run = runListener(socket, listener, -1);   // until the first data packet
+            feeder.interrupt();
+
+            assertNotNull(run.connection(), () -> "handshake completed; peer log:\n" + logsSafe());
+            DataPacket data = run.after().stream().filter(DataPacket.class::isInstance).map(DataPacket.class::cast)
+                    .findFirst().orElseThrow(() -> new AssertionError("no data packet; peer log:\n" + logsSafe()));
+            NegotiatedConnection connection = run.connections().get(data.destinationSocketId());
+            assertEquals(KmState.SECURED, connection.kmState());
+            assertEquals(32, connection.keys().keyLength().bytes());
+            assertEquals(KeyFlags.EVEN, data.key());
+            byte[] plain = data.payload();
+            assertTrue(connection.keys().transform(data.key(), data.sequenceNumber(), plain, 0, plain.length));
+            assertArrayEquals(payload, plain);
+        }
+    }
+
+    private String logsSafe() {
+        try {
+            return peerLog();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void applicationRejectionReachesSrtLiveTransmitWithItsCode() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            ListenerHandshake listener = new ListenerHandshake(HandshakeConfig.defaults(),
+                    request -> AcceptDecision.reject(RejectCode.FORBIDDEN),
+                    SynCookies.withRandomSecret(new SecureRandom()), () -> 0x3333, nowMicros());
+            startPeer("udp://127.0.0.1:" + freeUdpPort(), "srt://127.0.0.1:" + socket.getLocalPort()
+                    + "?mode=caller&streamid=nope", "-v", "-a:no");
+
+            ListenerRun run = runListener(socket, listener, 0);
+
+            HandshakePacket last = run.sent().get(run.sent().size() - 1);
+            assertEquals(2403, last.handshakeType());
+            Process peer = processes.get(0);
+            assertTrue(peer.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "peer gives up after rejection");
+            String log = peerLog();
+            assertTrue(log.contains("1403") || log.toLowerCase().contains("reject"), () -> "peer log:\n" + log);
+        }
+    }
+
+    @Test
+    void ourCallerConnectsToSrtLiveTransmitListener() throws Exception {
+        int port = freeUdpPort();
+        startPeer("srt://:" + port + "?mode=listener&latency=300&passphrase=interop-secret-2", "udp://127.0.0.1:"
+                + freeUdpPort(), "-v");
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            socket.setSoTimeout(50);
+            InetSocketAddress peer = new InetSocketAddress(LOOPBACK, port);
+            long start = nowMicros();
+            CallerHandshake caller = new CallerHandshake(HandshakeConfig.defaults().withStreamId("publish:weir")
+                    .withPassphrase(Passphrase.of("interop-secret-2"), true), peer, 0x4444, 12345,
+                    new SecureRandom(), start);
+            List<HandshakeAction> pending = new ArrayList<>(caller.start(start));
+            NegotiatedConnection connection = null;
+            HandshakeAction.Failed failed = null;
+            byte[] buffer = new byte[1500];
+            SrtPacket firstAfter = null;
+            while (nowMicros() - start < TEST_TIMEOUT_MICROS && firstAfter == null && failed == null) {
+                for (HandshakeAction action : pending) {
+                    switch (action) {
+                        case HandshakeAction.Send send -> {
+                            byte[] bytes = send.packet().toBytes();
+                            socket.send(new DatagramPacket(bytes, bytes.length, send.to()));
+                        }
+                        case HandshakeAction.Connected c -> connection = c.connection();
+                        case HandshakeAction.Failed f -> failed = f;
+                    }
+                }
+                pending.clear();
+                DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(datagram);
+                    SrtPacket packet = PacketCodec.decode(buffer, 0, datagram.getLength());
+                    if (packet instanceof HandshakePacket hs) {
+                        pending.addAll(caller.onHandshake(hs, nowMicros()));
+                    } else if (connection != null) {
+                        firstAfter = packet;
+                    }
+                } catch (SocketTimeoutException e) {
+                    pending.addAll(caller.onTimer(nowMicros()));
+                }
+            }
+            String log = peerLog();
+            assertEquals(null, failed, () -> "peer log:\n" + log);
+            assertNotNull(connection, () -> "handshake completed; peer log:\n" + log);
+            assertEquals(300, connection.receiveLatencyMs());
+            assertEquals(300, connection.sendLatencyMs());
+            assertEquals(KmState.SECURED, connection.kmState());
+            assertNotNull(firstAfter, () -> "the listener talks to our socket after the handshake; log:\n" + log);
+            assertEquals(0x4444, firstAfter.destinationSocketId());
+            assertTrue(firstAfter instanceof KeepAlivePacket || !(firstAfter instanceof HandshakePacket));
+        }
+    }
+}
