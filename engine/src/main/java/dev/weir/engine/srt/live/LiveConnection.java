@@ -146,7 +146,10 @@ public final class LiveConnection {
             case NakPacket n -> sender.onNak(n, now);
             case AckAckPacket a -> receiver.onAckAck(a, now);
             case DropRequestPacket d -> receiver.onDropRequest(d, now);
-            case ShutdownPacket s -> state = State.CLOSED_BY_PEER;
+            case ShutdownPacket s -> {
+                receiver.flush();
+                state = State.CLOSED_BY_PEER;
+            }
             case UserDefinedPacket u when u.subtype() == UserDefinedPacket.SUBTYPE_KMREQ -> onKmRequest(u, now);
             case UserDefinedPacket u when u.subtype() == UserDefinedPacket.SUBTYPE_KMRSP -> onKmResponse(u, now);
             default -> {

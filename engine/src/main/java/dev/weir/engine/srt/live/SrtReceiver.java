@@ -425,6 +425,27 @@ public final class SrtReceiver {
         }
     }
 
+    /**
+     * Delivers everything still held, in order and without waiting for TSBPD time (missing packets are skipped and
+     * counted as dropped). Used when the peer shuts down: its last packets are already here, so the end of a stream
+     * is not cut off by one latency's worth.
+     */
+    public void flush() {
+        while (buffer.span() > 0) {
+            DataPacket head = buffer.at(0);
+            if (head == null && !buffer.isDropped(0)) {
+                counters.pktRcvDrop++;
+                counters.byteRcvDrop += avgPayloadSize;
+            }
+            buffer.pop();
+            if (head != null) {
+                delivery.accept(head);
+            }
+        }
+        losses.clear();
+        freshLosses.clear();
+    }
+
     /** When a packet is due for delivery on our clock. */
     public long playTime(DataPacket p) {
         return peerStartMicros + Timestamps.unwrap(p.timestamp(), lastTimestamp64) + config.latencyMicros()

@@ -202,6 +202,20 @@ class LiveConnectionTest {
     }
 
     @Test
+    void packetsStillWaitingForTheirPlayTimeAreDeliveredWhenThePeerShutsDown() {
+        Pair pair = new Pair(1, 0, null, 0, 0, 5000);
+        for (int k = 0; k < 5; k++) {
+            pair.a.send(message(k), 0, 1316, pair.now);
+            pair.step(pair.now + MS);
+        }
+        pair.step(pair.now + 10 * MS);
+        assertEquals(List.of(), pair.deliveredToB, "120 ms latency: nothing due yet");
+        pair.a.close(pair.now);
+        pair.step(pair.now + 10 * MS);
+        assertEquals(List.of(0, 1, 2, 3, 4), pair.deliveredToB);
+    }
+
+    @Test
     void statisticsCountWhatHappened() {
         Pair pair = new Pair(5, 10, null, 0, 0, 5000);
         for (int k = 0; k < 500; k++) {
