@@ -13,7 +13,7 @@ with open(out, 'w') as f:
                 caller = addr; d = 'C>L'
                 if lossy and not (data[0] & 0x80):
                     seq = int.from_bytes(data[0:4],'big'); ndata += 1
-                    if ndata % 5 == 3 and seq not in dropped:
+                    if (ndata % 8 in (3, 4, 5) if len(sys.argv) > 6 else ndata % 5 == 3) and seq not in dropped:
                         dropped.add(seq); f.write('%.6f DROP %s\n' % (time.time()-t0, data[:16].hex())); continue
                 b.sendto(data, ('127.0.0.1', target_port))
             else:

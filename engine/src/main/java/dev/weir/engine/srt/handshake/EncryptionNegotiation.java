@@ -16,7 +16,8 @@ import java.util.Arrays;
  *  passwords            | listener enforced           | listener not enforced
  *  same                 | secured                     | secured
  *  different            | listener rejects BADSECRET  | accepted; KMRSP says BADSECRET; enforced caller rejects
- *  caller only          | listener rejects UNSECURE   | accepted; KMRSP says NOSECRET; enforced caller rejects
+ *  caller only          | listener rejects UNSECURE   | accepted (unsecured); KMRSP says NOSECRET; enforced
+ *                       |                             | caller rejects
  *  listener only        | listener rejects UNSECURE   | accepted; KMRSP says NOSECRET; enforced caller rejects
  *  none                 | unsecured                   | unsecured
  * </pre>
@@ -52,8 +53,9 @@ public final class EncryptionNegotiation {
                     : new ResponderOutcome(null, KmState.NOSECRET, null, KmState.NOSECRET.toKmrspWord());
         }
         if (own == null) {
+            // libsrt reports its own state as UNSECURED here, and tells the caller it has no secret.
             return enforced ? new ResponderOutcome(RejectReason.UNSECURE, KmState.UNSECURED, null, null)
-                    : new ResponderOutcome(null, KmState.NOSECRET, null, KmState.NOSECRET.toKmrspWord());
+                    : new ResponderOutcome(null, KmState.UNSECURED, null, KmState.NOSECRET.toKmrspWord());
         }
         KeyMaterialMessage km;
         try {

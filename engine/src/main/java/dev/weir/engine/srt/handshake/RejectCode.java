@@ -43,9 +43,16 @@ public record RejectCode(int value) {
         return new RejectCode(USER_DEFINED + n);
     }
 
-    /** Decodes a handshake type field; values below 1000 are not rejections and give UNKNOWN. */
+    /**
+     * Decodes a handshake type field like libsrt's {@code RejectReasonForURQ}: values below 1000 are not rejections,
+     * and internal codes this version does not know both give UNKNOWN (0).
+     */
     public static RejectCode fromHandshakeType(int type) {
-        return new RejectCode(type >= HandshakeType.FAILURE_BASE ? type - HandshakeType.FAILURE_BASE : 0);
+        if (type < HandshakeType.FAILURE_BASE) {
+            return new RejectCode(0);
+        }
+        int code = type - HandshakeType.FAILURE_BASE;
+        return new RejectCode(code < PREDEFINED && RejectReason.ofCode(code) == null ? 0 : code);
     }
 
     public int toHandshakeType() {

@@ -46,6 +46,18 @@ public record HandshakePacket(int version, int encryptionField, int extensionFie
         return peerAddress.clone();
     }
 
+    /** The same handshake with another timestamp (for comparisons and resends). */
+    public HandshakePacket withTimestamp(int value) {
+        return new HandshakePacket(version, encryptionField, extensionField, initialSequenceNumber, mss, flowWindow,
+                handshakeType, socketId, synCookie, peerAddress, extensions, value, destinationSocketId);
+    }
+
+    /** The same handshake with another SYN cookie. */
+    public HandshakePacket withCookie(int value) {
+        return new HandshakePacket(version, encryptionField, extensionField, initialSequenceNumber, mss, flowWindow,
+                handshakeType, socketId, value, peerAddress, extensions, timestamp, destinationSocketId);
+    }
+
     /** The first extension block of a type, or null. */
     public HandshakeExtensionBlock extension(int type) {
         for (HandshakeExtensionBlock b : extensions) {

@@ -12,6 +12,7 @@ import dev.weir.engine.srt.packet.KeepAlivePacket;
 import dev.weir.engine.srt.packet.KeyFlags;
 import dev.weir.engine.srt.packet.MalformedPacketException;
 import dev.weir.engine.srt.packet.PacketCodec;
+import dev.weir.engine.srt.packet.ShutdownPacket;
 import dev.weir.engine.srt.packet.SrtPacket;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -26,9 +27,14 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real-peer smoke tests: srt-live-transmit 1.5.x (Debian srt-tools) against our handshake state machines, driven
@@ -48,9 +54,12 @@ class SrtHandshakeInteropIT {
     void stopPeers() throws Exception {
         for (Process p : processes) {
             p.destroy();
-            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(3, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
+        }
+        for (Path log : logs) {
+            Files.deleteIfExists(log);
         }
     }
 
@@ -86,7 +95,7 @@ class SrtHandshakeInteropIT {
 
     /** Outcome of one run of the listener loop. */
     private record ListenerRun(NegotiatedConnection connection, List<HandshakePacket> sent, List<SrtPacket> after,
-                               java.util.Map<Integer, NegotiatedConnection> connections) {
+                               Map<Integer, NegotiatedConnection> connections) {
     }
 
     /**
@@ -99,7 +108,7 @@ class SrtHandshakeInteropIT {
         NegotiatedConnection connection = null;
         List<HandshakePacket> sent = new ArrayList<>();
         List<SrtPacket> after = new ArrayList<>();
-        java.util.Map<Integer, NegotiatedConnection> connections = new java.util.HashMap<>();
+        Map<Integer, NegotiatedConnection> connections = new HashMap<>();
         long deadline = nowMicros() + TEST_TIMEOUT_MICROS;
         socket.setSoTimeout(200);
         while (nowMicros() < deadline && (packetsAfter <= 0 || after.size() < packetsAfter)
@@ -175,7 +184,7 @@ class SrtHandshakeInteropIT {
     void encryptedCallerDataDecryptsWithTheNegotiatedKeys() throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             ListenerHandshake listener = new ListenerHandshake(
-                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("interop-secret-1"), true).withKeyLength(dev.weir.engine.srt.crypto.KeyLength.AES_256),
+                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("interop-secret-1"), true),
                     AcceptPolicy.acceptAll(), SynCookies.withRandomSecret(new SecureRandom()),
                     new AtomicInteger(0x2222)::incrementAndGet, nowMicros());
             int input = freeUdpPort();
@@ -233,9 +242,10 @@ class SrtHandshakeInteropIT {
             HandshakePacket last = run.sent().get(run.sent().size() - 1);
             assertEquals(2403, last.handshakeType());
             Process peer = processes.get(0);
-            assertTrue(peer.waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "peer gives up after rejection");
+            assertTrue(peer.waitFor(5, TimeUnit.SECONDS), "peer gives up after rejection");
             String log = peerLog();
-            assertTrue(log.contains("1403") || log.toLowerCase().contains("reject"), () -> "peer log:\n" + log);
+            // libsrt names every code >= 1000 (SRT_REJC_PREDEFINED) this way; an internal code would read differently.
+            assertTrue(log.contains("Application-defined rejection reason"), () -> "peer log:\n" + log);
         }
     }
 
@@ -290,6 +300,79 @@ class SrtHandshakeInteropIT {
             assertNotNull(firstAfter, () -> "the listener talks to our socket after the handshake; log:\n" + log);
             assertEquals(0x4444, firstAfter.destinationSocketId());
             assertTrue(firstAfter instanceof KeepAlivePacket || !(firstAfter instanceof HandshakePacket));
+        }
+    }
+
+    /**
+     * Cases D.3 and B.3/B.4 of libsrt's enforced-encryption table with libsrt as the caller: our listener's one-word
+     * KMRSP must make a non-enforcing libsrt caller connect and an enforcing one give up.
+     */
+    @ParameterizedTest(name = "caller {0}, our listener passphrase {1} -> connects {2}")
+    @CsvSource({
+            "passphrase=interop-secret-3&enforcedencryption=false, -,                true",
+            "passphrase=interop-secret-3,                          -,                false",
+            "enforcedencryption=true,                              interop-secret-4, false",
+            "enforcedencryption=false,                             interop-secret-4, true",
+    })
+    void libsrtCallerFollowsOurKmResponse(String callerOptions, String listenerPassphrase, boolean connects)
+            throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            HandshakeConfig config = HandshakeConfig.defaults().withPassphrase(
+                    listenerPassphrase.equals("-") ? null : Passphrase.of(listenerPassphrase), false);
+            ListenerHandshake listener = new ListenerHandshake(config, AcceptPolicy.acceptAll(),
+                    SynCookies.withRandomSecret(new SecureRandom()), new AtomicInteger(0x5000)::incrementAndGet,
+                    nowMicros());
+            startPeer("udp://127.0.0.1:" + freeUdpPort(), "srt://127.0.0.1:" + socket.getLocalPort()
+                    + "?mode=caller&" + callerOptions, "-v", "-a:no");
+            ListenerRun run = runListener(socket, listener, 1);
+            assertNotNull(run.connection(), () -> "our listener accepts; peer log:\n" + logsSafe());
+            SrtPacket first = run.after().isEmpty() ? null : run.after().get(0);
+            if (connects) {
+                assertTrue(first instanceof KeepAlivePacket, () -> "keep-alive from a connected peer, got " + first
+                        + "; log:\n" + logsSafe());
+            } else {
+                assertTrue(first == null || first instanceof ShutdownPacket,
+                        () -> "caller refuses, got " + first + "; log:\n" + logsSafe());
+            }
+        }
+    }
+
+    @Test
+    void ffmpegCallerWithStreamIdAndPassphraseSendsMpegTsWeCanDecrypt() throws Exception {
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg (built with libsrt) must be installed");
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            List<ConnectionRequest> requests = new ArrayList<>();
+            ListenerHandshake listener = new ListenerHandshake(
+                    HandshakeConfig.defaults().withPassphrase(Passphrase.of("ffmpeg-secret-99"), true),
+                    request -> {
+                        requests.add(request);
+                        return AcceptDecision.accept();
+                    }, SynCookies.withRandomSecret(new SecureRandom()), new AtomicInteger(0x6000)::incrementAndGet,
+                    nowMicros());
+            Path log = Files.createTempFile("ffmpeg", ".log");
+            logs.add(log);
+            Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-hide_banner", "-nostdin", "-re", "-f", "lavfi",
+                    "-i", "testsrc=size=320x180:rate=25", "-t", "5", "-c:v", "libx264", "-g", "25", "-f", "mpegts",
+                    "srt://127.0.0.1:" + socket.getLocalPort() + "?streamid=publish:/live/ff&passphrase=ffmpeg-secret-99"
+                            + "&pbkeylen=24")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            processes.add(ffmpeg);
+
+            ListenerRun run = runListener(socket, listener, -1);
+
+            assertNotNull(run.connection(), () -> "handshake completed; ffmpeg log:\n" + logsSafe());
+            assertEquals("publish:/live/ff", requests.get(0).streamId());
+            assertTrue(requests.get(0).encrypted());
+            DataPacket data = run.after().stream().filter(DataPacket.class::isInstance).map(DataPacket.class::cast)
+                    .findFirst().orElseThrow(() -> new AssertionError("no data; log:\n" + logsSafe()));
+            NegotiatedConnection connection = run.connections().get(data.destinationSocketId());
+            assertEquals(24, connection.keys().keyLength().bytes());
+            byte[] payload = data.payload();
+            assertTrue(connection.keys().transform(data.key(), data.sequenceNumber(), payload, 0, payload.length));
+            assertEquals(0, payload.length % 188, "whole TS packets");
+            for (int i = 0; i < payload.length; i += 188) {
+                assertEquals(0x47, payload[i] & 0xFF, "TS sync byte at " + i + " after decryption");
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PacketCodecGoldenTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain.txt", "crypt.txt", "lossy.txt", "badpass.txt"})
+    @ValueSource(strings = {"plain.txt", "crypt.txt", "lossy.txt", "badpass.txt", "range.txt"})
     void everyCapturedDatagramDecodesAndReEncodesToTheSameBytes(String capture) throws Exception {
         List<GoldenCapture.Datagram> all = GoldenCapture.load(capture).delivered();
         assertTrue(all.size() >= 8, "capture has datagrams");
@@ -96,6 +96,19 @@ class PacketCodecGoldenTest {
         assertArrayEquals(hex("80030000 00000000 0013a7af 259cf898 26dff389"), bytes);
         NakPacket nak = (NakPacket) PacketCodec.decode(bytes, 0, bytes.length);
         assertEquals(List.of(SeqRange.single(0x26dff389)), nak.losses());
+    }
+
+    @Test
+    void nakOfThreeLostPacketsIsARangeFromSrtLiveTransmit() throws Exception {
+        byte[] bytes = GoldenCapture.load("range.txt").nth("L>C", 0x8003, 0);
+        assertArrayEquals(hex("""
+                80030000 00000000 001620b6 2352a300   # NAK, ts, dest
+                b19c8ca7                              # top bit set: range start 0x319c8ca7
+                319c8ca9                              # range end
+                """), bytes);
+        NakPacket nak = (NakPacket) PacketCodec.decode(bytes, 0, bytes.length);
+        assertEquals(List.of(new SeqRange(0x319c8ca7, 0x319c8ca9)), nak.losses());
+        assertEquals(3, nak.lostPackets());
     }
 
     @Test
