@@ -387,7 +387,9 @@ public final class LiveConnection {
                 c.pktRcvRetrans - i.pktRcvRetrans, c.pktSndDrop - i.pktSndDrop, c.pktRcvDrop - i.pktRcvDrop,
                 c.pktRcvUndecrypt - i.pktRcvUndecrypt, c.pktRcvBelated - i.pktRcvBelated,
                 c.pktSentAck - i.pktSentAck, c.pktRecvAck - i.pktRecvAck, c.pktSentNak - i.pktSentNak,
-                c.pktRecvNak - i.pktRecvNak, byteSent, byteRecv, mbpsSend, mbpsRecv);
+                c.pktRecvNak - i.pktRecvNak, byteSent, c.byteSentUnique - i.byteSentUnique,
+                c.byteSndDrop - i.byteSndDrop, byteRecv, c.byteRecvUnique - i.byteRecvUnique,
+                c.byteRcvLoss - i.byteRcvLoss, c.byteRcvDrop - i.byteRcvDrop, mbpsSend, mbpsRecv);
         int payload = config.sender().maxPayloadSize();
         int rtt = receiver.rttMicros() != RttEstimator.INITIAL_RTT_MICROS || sender.rttMicros()
                 == RttEstimator.INITIAL_RTT_MICROS ? receiver.rttMicros() : sender.rttMicros();

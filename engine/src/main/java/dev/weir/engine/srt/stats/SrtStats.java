@@ -31,7 +31,8 @@ public record SrtStats(long msTimeStamp, Totals total, Interval interval, Instan
     public record Interval(long msInterval, long pktSent, long pktSentUnique, long pktRecv, long pktRecvUnique,
                            long pktSndLoss, long pktRcvLoss, long pktRetrans, long pktRcvRetrans, long pktSndDrop,
                            long pktRcvDrop, long pktRcvUndecrypt, long pktRcvBelated, long pktSentACK,
-                           long pktRecvACK, long pktSentNAK, long pktRecvNAK, long byteSent, long byteRecv,
+                           long pktRecvACK, long pktSentNAK, long pktRecvNAK, long byteSent, long byteSentUnique,
+                           long byteSndDrop, long byteRecv, long byteRecvUnique, long byteRcvLoss, long byteRcvDrop,
                            double mbpsSendRate, double mbpsRecvRate) {
     }
 
