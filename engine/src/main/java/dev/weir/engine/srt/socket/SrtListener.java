@@ -48,6 +48,7 @@ public final class SrtListener implements AutoCloseable {
     private final LinkedBlockingQueue<SrtConnection> accepted = new LinkedBlockingQueue<>();
     private final Set<SrtConnection> connections = ConcurrentHashMap.newKeySet();
     private final long start;
+    private final InetSocketAddress local;
     private Passphrase decidedPassphrase;
     private volatile boolean closed;
 
@@ -55,6 +56,7 @@ public final class SrtListener implements AutoCloseable {
         this.mux = mux;
         this.options = options;
         this.start = mux.now();
+        this.local = mux.localAddress();
         AcceptPolicy remembering = request -> {
             AcceptDecision decision = policy.decide(request);
             if (decision instanceof AcceptDecision.Accept accept) {
@@ -88,8 +90,9 @@ public final class SrtListener implements AutoCloseable {
         return new SrtListener(mux, options, policy);
     }
 
+    /** The bound address (stays readable after close, for messages). */
     public InetSocketAddress localAddress() {
-        return mux.localAddress();
+        return local;
     }
 
     /**

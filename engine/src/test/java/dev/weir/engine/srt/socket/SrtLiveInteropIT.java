@@ -37,6 +37,13 @@ import org.junit.jupiter.api.Timeout;
 class SrtLiveInteropIT {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    /** Own threads: the common pool may have a single worker on a small machine, and these tasks block. */
+    private static final java.util.concurrent.ExecutorService THREADS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "interop-test-worker");
+                t.setDaemon(true);
+                return t;
+            });
     private static final int PAYLOAD = 1316;
     private static final long PACKET_INTERVAL_NANOS = 2_000_000; // 500 packets/s, about 5.3 Mbit/s
 
@@ -71,7 +78,7 @@ class SrtLiveInteropIT {
                 throw new RuntimeException(e);
             }
             return report;
-        });
+        }, THREADS);
     }
 
     /** Reads SRT messages into a report until {@code count} arrived or nothing came for 3 s. */
@@ -93,7 +100,7 @@ class SrtLiveInteropIT {
                 throw new RuntimeException(e);
             }
             return report;
-        });
+        }, THREADS);
     }
 
     private record Run(NumberedPayloads.Report report, SrtStats stats, String peerLog) {
