@@ -108,6 +108,11 @@ public final class StreamKeys {
         return which == KeyFlags.EVEN ? evenKey != null : which == KeyFlags.ODD && oddKey != null;
     }
 
+    /** Whether these keys were made with this salt (a KM message with another salt starts new keys). */
+    public boolean hasSalt(byte[] other) {
+        return Arrays.equals(salt, other);
+    }
+
     public KeyLength keyLength() {
         return keyLength;
     }

@@ -5,7 +5,6 @@ import dev.weir.engine.srt.crypto.KeyUnwrapException;
 import dev.weir.engine.srt.crypto.Passphrase;
 import dev.weir.engine.srt.crypto.StreamKeys;
 import dev.weir.engine.srt.packet.MalformedPacketException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -17,8 +16,9 @@ import java.util.Arrays;
  *  same                 | secured                     | secured
  *  different            | listener rejects BADSECRET  | accepted; KMRSP says BADSECRET; enforced caller rejects
  *  caller only          | listener rejects UNSECURE   | accepted (unsecured); KMRSP says NOSECRET; enforced
- *                       |                             | caller rejects
- *  listener only        | listener rejects UNSECURE   | accepted; KMRSP says NOSECRET; enforced caller rejects
+ *                       |                             | caller refuses
+ *  listener only        | listener rejects UNSECURE   | accepted; a KMRSP {UNSECURED} is sent anyway, which
+ *                       |                             | an enforced caller refuses
  *  none                 | unsecured                   | unsecured
  * </pre>
  *
@@ -49,8 +49,10 @@ public final class EncryptionNegotiation {
             if (own == null) {
                 return new ResponderOutcome(null, KmState.UNSECURED, null, null);
             }
+            // libsrt (fillHsExtKMRSP) answers a missing KMREQ with the one-word KMRSP {UNSECURED}: its mere
+            // presence tells the caller that the listener has a passphrase.
             return enforced ? new ResponderOutcome(RejectReason.UNSECURE, KmState.UNSECURED, null, null)
-                    : new ResponderOutcome(null, KmState.NOSECRET, null, KmState.NOSECRET.toKmrspWord());
+                    : new ResponderOutcome(null, KmState.NOSECRET, null, KmState.UNSECURED.toKmrspWord());
         }
         if (own == null) {
             // libsrt reports its own state as UNSECURED here, and tells the caller it has no secret.
@@ -79,9 +81,10 @@ public final class EncryptionNegotiation {
     public static InitiatorOutcome conclude(boolean enforced, byte[] sentKmreq, byte[] kmrsp) {
         KmState peerState = kmrsp == null ? null : kmrspState(kmrsp);
         if (sentKmreq == null) {
-            if (peerState == null || peerState == KmState.UNSECURED) {
+            if (kmrsp == null) {
                 return new InitiatorOutcome(null, KmState.UNSECURED);
             }
+            // Any KMRSP to a conclusion without KMREQ means the listener has a passphrase we lack.
             return enforced ? new InitiatorOutcome(RejectReason.UNSECURE, KmState.UNSECURED)
                     : new InitiatorOutcome(null, KmState.NOSECRET);
         }
@@ -99,8 +102,8 @@ public final class EncryptionNegotiation {
     /** The state a one-word KMRSP reports; a longer KMRSP (an echo) counts as SECURED. */
     private static KmState kmrspState(byte[] kmrsp) {
         if (kmrsp.length == 4) {
-            KmState s = KmState.ofCode(ByteBuffer.wrap(kmrsp).getInt());
-            return s == null ? KmState.BADSECRET : s;
+            KmState s = KmState.ofKmrspWord(kmrsp);
+            return s == null ? KmState.NOSECRET : s;   // libsrt treats unknown failure states as "no secret"
         }
         return kmrsp.length == 0 ? KmState.UNSECURED : KmState.SECURED;
     }

@@ -37,12 +37,18 @@ public record SrtHandshakeExtension(int srtVersion, int flags, int receiverDelay
         return (flags & flag) != 0;
     }
 
+    /** As a handshake extension block of type HSREQ or HSRSP. */
     public HandshakeExtensionBlock toBlock(int type) {
+        return new HandshakeExtensionBlock(type, encode());
+    }
+
+    /** The three words (also the body of an HSv4 UMSG_EXT HSREQ/HSRSP). */
+    public byte[] encode() {
         ByteBuffer out = ByteBuffer.allocate(12);
         out.putInt(srtVersion);
         out.putInt(flags);
         out.putInt(receiverDelayMs << 16 | senderDelayMs);
-        return new HandshakeExtensionBlock(type, out.array());
+        return out.array();
     }
 
     public static SrtHandshakeExtension decode(byte[] content) throws MalformedPacketException {

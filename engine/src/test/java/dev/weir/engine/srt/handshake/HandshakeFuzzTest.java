@@ -8,6 +8,7 @@ import dev.weir.engine.srt.packet.HandshakePacket;
 import dev.weir.engine.srt.packet.MalformedPacketException;
 import dev.weir.engine.srt.packet.PacketCodec;
 import dev.weir.engine.srt.packet.SrtPacket;
+import dev.weir.engine.srt.packet.UserDefinedPacket;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
@@ -70,6 +71,29 @@ class HandshakeFuzzTest {
         caller.onHandshake(new HandshakePacket(5, 0, ExtensionFlags.HSV5_MAGIC, 1, 1500, 8192,
                 HandshakeType.INDUCTION, 0, 99, new byte[16], List.of(), 0, packet.destinationSocketId()), 1);
         assertNotNull(caller.onHandshake(packet, 2));
+    }
+
+    @FuzzTest
+    void postHandshakeExtensions(byte[] datagram) {
+        SrtPacket packet;
+        try {
+            packet = PacketCodec.decode(datagram, 0, datagram.length);
+        } catch (MalformedPacketException e) {
+            return;
+        }
+        if (!(packet instanceof UserDefinedPacket ext)) {
+            return;
+        }
+        try {
+            assertNotNull(LegacySrtHandshake.answerHsReq(ext, HandshakeConfig.defaults(), 1, 0).hsrsp());
+        } catch (MalformedPacketException refused) {
+            // fine
+        }
+        try {
+            assertNotNull(KeyMaterialExchange.answerKmReq(ext, null, Passphrase.of("fuzz-passphrase"), 1, 0).kmrsp());
+        } catch (MalformedPacketException refused) {
+            // fine
+        }
     }
 
     private static HandshakePacket decodeHandshake(byte[] datagram) {

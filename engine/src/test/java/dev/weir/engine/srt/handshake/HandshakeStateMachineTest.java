@@ -189,6 +189,19 @@ class HandshakeStateMachineTest {
     }
 
     @Test
+    void unknownExtensionBlocksAreSkipped() {
+        HandshakeHarness h = new HandshakeHarness(DEFAULTS, DEFAULTS);
+        int cookie = new SynCookies(new byte[32]).cookie(HandshakeHarness.CALLER_ADDRESS, h.now);
+        HandshakePacket conclusion = new HandshakePacket(5, 0, 5, 1, 1500, 8192, HandshakeType.CONCLUSION, 0x5555,
+                cookie, new byte[16], List.of(new HandshakeExtensionBlock(0x99, new byte[8]),
+                        hsreq(SrtFlags.WEIR_LIVE), new HandshakeExtensionBlock(HandshakeExtensionBlock.SID,
+                                WordSwappedString.encode("cam", 512))), 0, 0);
+        List<HandshakeAction> actions = h.listener.onHandshake(conclusion, HandshakeHarness.CALLER_ADDRESS, h.now);
+        assertEquals(2, actions.size(), actions::toString);
+        assertEquals("cam", ((HandshakeAction.Connected) actions.get(1)).connection().streamId());
+    }
+
+    @Test
     void unsupportedVersionIsRejected() {
         HandshakeHarness h = new HandshakeHarness(DEFAULTS, DEFAULTS);
         int cookie = new SynCookies(new byte[32]).cookie(HandshakeHarness.CALLER_ADDRESS, h.now);

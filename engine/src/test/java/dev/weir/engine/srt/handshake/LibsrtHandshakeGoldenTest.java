@@ -110,6 +110,16 @@ class LibsrtHandshakeGoldenTest {
     }
 
     @Test
+    void oneWordKmResponseIsLittleEndianLikeLibsrt() {
+        // srt-live-transmit 1.5.1 as listener (enforcedencryption=false) answered our KMREQ with these KMRSPs:
+        // "04000000" for a different passphrase and "03000000" without a passphrase (SrtHandshakeInteropIT).
+        assertEquals(KmState.BADSECRET, KmState.ofKmrspWord(hex("04000000")));
+        assertEquals(KmState.NOSECRET, KmState.ofKmrspWord(hex("03000000")));
+        assertArrayEquals(hex("03000000"), KmState.NOSECRET.toKmrspWord());
+        assertEquals(KmState.NOSECRET, KmState.ofKmrspWord(hex("00000003")));   // tolerant of big-endian peers
+    }
+
+    @Test
     void rejectCodesMapToTheWireLikeLibsrt() {
         assertEquals(1010, RejectCode.of(RejectReason.BADSECRET).toHandshakeType());
         assertEquals(2403, RejectCode.FORBIDDEN.toHandshakeType());

@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weir.engine.srt.crypto.KeyMaterialMessage;
 import dev.weir.engine.srt.crypto.Passphrase;
+import dev.weir.engine.srt.crypto.StreamKeys;
+import dev.weir.engine.srt.packet.AckAckPacket;
+import dev.weir.engine.srt.packet.AckPacket;
 import dev.weir.engine.srt.packet.DataPacket;
 import dev.weir.engine.srt.packet.HandshakePacket;
 import dev.weir.engine.srt.packet.KeepAlivePacket;
 import dev.weir.engine.srt.packet.KeyFlags;
 import dev.weir.engine.srt.packet.MalformedPacketException;
 import dev.weir.engine.srt.packet.PacketCodec;
+import dev.weir.engine.srt.packet.SeqNo;
 import dev.weir.engine.srt.packet.ShutdownPacket;
 import dev.weir.engine.srt.packet.SrtPacket;
+import dev.weir.engine.srt.packet.UserDefinedPacket;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -85,6 +91,26 @@ class SrtHandshakeInteropIT {
             sb.append(Files.readString(log, StandardCharsets.UTF_8));
         }
         return sb.toString();
+    }
+
+    /** The peers' output once it contains {@code text}, or after 5 s. */
+    private String waitForPeerLog(String text) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String log = peerLog();
+        while (!log.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            log = peerLog();
+        }
+        return log;
+    }
+
+    private static int indexOf(List<String> events, String prefix) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int freeUdpPort() throws IOException {
@@ -241,26 +267,22 @@ class SrtHandshakeInteropIT {
 
             HandshakePacket last = run.sent().get(run.sent().size() - 1);
             assertEquals(2403, last.handshakeType());
-            Process peer = processes.get(0);
-            assertTrue(peer.waitFor(5, TimeUnit.SECONDS), "peer gives up after rejection");
-            String log = peerLog();
-            // libsrt names every code >= 1000 (SRT_REJC_PREDEFINED) this way; an internal code would read differently.
+            String log = waitForPeerLog("Application-defined rejection reason");
             assertTrue(log.contains("Application-defined rejection reason"), () -> "peer log:\n" + log);
         }
     }
 
-    @Test
-    void ourCallerConnectsToSrtLiveTransmitListener() throws Exception {
-        int port = freeUdpPort();
-        startPeer("srt://:" + port + "?mode=listener&latency=300&passphrase=interop-secret-2", "udp://127.0.0.1:"
-                + freeUdpPort(), "-v");
+    /** Outcome of one run of our caller. */
+    private record CallerRun(NegotiatedConnection connection, HandshakeAction.Failed failure, SrtPacket firstAfter) {
+    }
+
+    /** Runs our caller state machine against a peer on 127.0.0.1:port until it connects and hears back, or fails. */
+    private CallerRun runCaller(HandshakeConfig config, int port, int socketId) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
             socket.setSoTimeout(50);
             InetSocketAddress peer = new InetSocketAddress(LOOPBACK, port);
             long start = nowMicros();
-            CallerHandshake caller = new CallerHandshake(HandshakeConfig.defaults().withStreamId("publish:weir")
-                    .withPassphrase(Passphrase.of("interop-secret-2"), true), peer, 0x4444, 12345,
-                    new SecureRandom(), start);
+            CallerHandshake caller = new CallerHandshake(config, peer, socketId, 12345, new SecureRandom(), start);
             List<HandshakeAction> pending = new ArrayList<>(caller.start(start));
             NegotiatedConnection connection = null;
             HandshakeAction.Failed failed = null;
@@ -291,15 +313,53 @@ class SrtHandshakeInteropIT {
                     pending.addAll(caller.onTimer(nowMicros()));
                 }
             }
-            String log = peerLog();
-            assertEquals(null, failed, () -> "peer log:\n" + log);
-            assertNotNull(connection, () -> "handshake completed; peer log:\n" + log);
-            assertEquals(300, connection.receiveLatencyMs());
-            assertEquals(300, connection.sendLatencyMs());
-            assertEquals(KmState.SECURED, connection.kmState());
-            assertNotNull(firstAfter, () -> "the listener talks to our socket after the handshake; log:\n" + log);
-            assertEquals(0x4444, firstAfter.destinationSocketId());
-            assertTrue(firstAfter instanceof KeepAlivePacket || !(firstAfter instanceof HandshakePacket));
+            return new CallerRun(connection, failed, firstAfter);
+        }
+    }
+
+    @Test
+    void ourCallerConnectsToSrtLiveTransmitListener() throws Exception {
+        int port = freeUdpPort();
+        startPeer("srt://:" + port + "?mode=listener&latency=300&passphrase=interop-secret-2", "udp://127.0.0.1:"
+                + freeUdpPort(), "-v");
+        CallerRun run = runCaller(HandshakeConfig.defaults().withStreamId("publish:weir")
+                .withPassphrase(Passphrase.of("interop-secret-2"), true), port, 0x4444);
+        String log = peerLog();
+        assertEquals(null, run.failure(), () -> "peer log:\n" + log);
+        NegotiatedConnection connection = run.connection();
+        assertNotNull(connection, () -> "handshake completed; peer log:\n" + log);
+        assertEquals(300, connection.receiveLatencyMs());
+        assertEquals(300, connection.sendLatencyMs());
+        assertEquals(KmState.SECURED, connection.kmState());
+        assertNotNull(run.firstAfter(), () -> "the listener talks to our socket after the handshake; log:\n" + log);
+        assertEquals(0x4444, run.firstAfter().destinationSocketId());
+        assertTrue(log.contains("Accepted SRT"), () -> "srt-live-transmit reports the connection; log:\n" + log);
+    }
+
+    /**
+     * Cases B.2, B.3, B.4 and D.4 of libsrt's enforced-encryption table with libsrt as a non-enforcing listener:
+     * our caller reads libsrt's one-word KMRSP and refuses (enforced) or connects (not enforced).
+     */
+    @ParameterizedTest(name = "listener {0}; our caller passphrase {1}, enforced {2} -> {3}")
+    @CsvSource({
+            "passphrase=interop-secret-5,  interop-secret-6, true,  BADSECRET",
+            "latency=120,                  interop-secret-6, true,  UNSECURE",
+            "passphrase=interop-secret-5,  -,                true,  UNSECURE",
+            "passphrase=interop-secret-5,  -,                false, NOSECRET",
+    })
+    void ourCallerReadsLibsrtKmResponse(String listenerOptions, String callerPassphrase, boolean enforced,
+                                        String expected) throws Exception {
+        int port = freeUdpPort();
+        startPeer("srt://:" + port + "?mode=listener&enforcedencryption=false&" + listenerOptions,
+                "udp://127.0.0.1:" + freeUdpPort(), "-v");
+        CallerRun run = runCaller(HandshakeConfig.defaults().withPassphrase(
+                callerPassphrase.equals("-") ? null : Passphrase.of(callerPassphrase), enforced), port, 0x7777);
+        if (expected.equals("NOSECRET")) {
+            assertNotNull(run.connection(), () -> "connected: " + run.failure() + "; log:\n" + logsSafe());
+            assertEquals(KmState.NOSECRET, run.connection().kmState());
+        } else {
+            assertNotNull(run.failure(), () -> "our enforcing caller refuses; log:\n" + logsSafe());
+            assertEquals(RejectCode.of(RejectReason.valueOf(expected)), run.failure().code());
         }
     }
 
@@ -373,6 +433,104 @@ class SrtHandshakeInteropIT {
             for (int i = 0; i < payload.length; i += 188) {
                 assertEquals(0x47, payload[i] & 0xFF, "TS sync byte at " + i + " after decryption");
             }
+        }
+    }
+
+    /**
+     * libsrt's in-band key refresh (kmrefreshrate=40, kmpreannounce=10) answered by {@link KeyMaterialExchange}:
+     * every data packet, before and after the switch to the odd key, must decrypt to what we fed.
+     */
+    @Test
+    void libsrtKeyRefreshDecryptsThroughOurKeyMaterialExchange() throws Exception {
+        Passphrase passphrase = Passphrase.of("refresh-secret-7");
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            ListenerHandshake listener = new ListenerHandshake(HandshakeConfig.defaults().withPassphrase(passphrase,
+                    true), AcceptPolicy.acceptAll(), SynCookies.withRandomSecret(new SecureRandom()),
+                    new AtomicInteger(0x7000)::incrementAndGet, nowMicros());
+            int input = freeUdpPort();
+            startPeer("udp://127.0.0.1:" + input, "srt://127.0.0.1:" + socket.getLocalPort()
+                    + "?mode=caller&passphrase=refresh-secret-7&kmrefreshrate=40&kmpreannounce=10", "-v");
+            Thread feeder = Thread.ofPlatform().name("srt-interop-feeder").daemon().start(() -> {
+                try (DatagramSocket out = new DatagramSocket()) {
+                    Thread.sleep(300);
+                    for (int i = 0; i < 120; i++) {
+                        byte[] payload = new byte[188];
+                        payload[0] = 0x47;
+                        Arrays.fill(payload, 1, payload.length, (byte) i);
+                        out.send(new DatagramPacket(payload, payload.length, LOOPBACK, input));
+                        Thread.sleep(15);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the assertions below fail if data is missing
+                }
+            });
+            byte[] buffer = new byte[1500];
+            socket.setSoTimeout(200);
+            NegotiatedConnection connection = null;
+            StreamKeys keys = null;
+            List<String> events = new ArrayList<>();
+            int dataPackets = 0;
+            int ackNumber = 0;
+            int ackAcks = 0;
+            long deadline = nowMicros() + TEST_TIMEOUT_MICROS;
+            while (nowMicros() < deadline && dataPackets < 100) {
+                DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(datagram);
+                } catch (SocketTimeoutException e) {
+                    continue;
+                }
+                SrtPacket packet = PacketCodec.decode(buffer, 0, datagram.getLength());
+                InetSocketAddress from = (InetSocketAddress) datagram.getSocketAddress();
+                if (packet instanceof HandshakePacket hs) {
+                    for (HandshakeAction action : listener.onHandshake(hs, from, nowMicros())) {
+                        if (action instanceof HandshakeAction.Send send) {
+                            byte[] bytes = send.packet().toBytes();
+                            socket.send(new DatagramPacket(bytes, bytes.length, from));
+                        } else if (action instanceof HandshakeAction.Connected c && connection == null) {
+                            connection = c.connection();
+                            keys = connection.keys();
+                        }
+                    }
+                } else if (connection == null) {
+                    continue;
+                }
+                if (connection == null) {
+                    continue;
+                } else if (packet instanceof UserDefinedPacket ext && ext.subtype() == UserDefinedPacket.SUBTYPE_KMREQ) {
+                    KeyMaterialExchange.Answer answer = KeyMaterialExchange.answerKmReq(ext, keys, passphrase,
+                            connection.peerSocketId(), 0);
+                    keys = answer.keys();
+                    events.add("KMREQ " + KeyMaterialMessage.decode(ext.body()).keys() + " after " + dataPackets);
+                    byte[] bytes = answer.kmrsp().toBytes();
+                    socket.send(new DatagramPacket(bytes, bytes.length, from));
+                } else if (packet instanceof DataPacket data
+                        && data.destinationSocketId() == connection.localSocketId()) {
+                    String event = "data " + data.key();
+                    if (events.isEmpty() || !events.get(events.size() - 1).startsWith(event)) {
+                        events.add(event + " from " + dataPackets);
+                    }
+                    byte[] payload = data.payload();
+                    assertTrue(keys.transform(data.key(), data.sequenceNumber(), payload, 0, payload.length),
+                            () -> "key " + data.key() + " known; events " + events);
+                    int index = payload[1] & 0xFF;
+                    assertEquals(0x47, payload[0] & 0xFF, () -> "decrypts; events " + events);
+                    assertEquals(index, payload[187] & 0xFF, () -> "decrypts; events " + events);
+                    dataPackets++;
+                    // libsrt regenerates keys while processing ACKs, so acknowledge like a receiver would.
+                    if (dataPackets % 5 == 0) {
+                        byte[] ack = AckPacket.full(++ackNumber, SeqNo.next(data.sequenceNumber()), 10_000, 5_000,
+                                8000, 50, 1000, 50 * 188, 0, connection.peerSocketId()).toBytes();
+                        socket.send(new DatagramPacket(ack, ack.length, from));
+                    }
+                } else if (packet instanceof AckAckPacket) {
+                    ackAcks++;
+                }
+            }
+            feeder.interrupt();
+            assertEquals(100, dataPackets, () -> "data arrived; events " + events + "; log:\n" + logsSafe());
+            assertTrue(ackAcks > 0, "libsrt answers our full ACKs with ACKACKs");
+            assertTrue(events.stream().anyMatch(e -> e.startsWith("data ODD")), () -> "libsrt switched to the odd key: " + events);
         }
     }
 }
