@@ -129,15 +129,27 @@ public final class SrtConnection implements AutoCloseable {
      * @throws SocketTimeoutException when nothing arrived within the timeout (0 = wait forever)
      */
     public int read(byte[] buffer, long timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         byte[] message;
         try {
-            message = timeoutMillis <= 0 ? received.take() : received.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            while (true) {
+                // Short slices, so that the end of the connection is seen even if the queue was too full to take
+                // the end marker.
+                message = received.poll(50, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    break;
+                }
+                if (ended) {
+                    return -1;
+                }
+                if (timeoutMillis > 0 && System.nanoTime() - deadline >= 0) {
+                    throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis
+                            + " ms");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading from SRT peer " + peer());
-        }
-        if (message == null) {
-            throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis + " ms");
         }
         if (message == END) {
             received.offer(END); // keep the end marker for other readers
