@@ -101,6 +101,21 @@ class SrtLoopbackTest {
     }
 
     @Test
+    void aCallerRefusingTheListenersAnswerShutsDownTheListenersSocket() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()
+                + "?enforcedencryption=false"), AcceptPolicy.acceptAll())) {
+            // The listener has no passphrase and does not enforce: it accepts. The caller enforces: it refuses.
+            SrtConnectException e = assertThrows(SrtConnectException.class, () -> SrtCaller.connect(SrtUrl.parse(
+                    "srt://127.0.0.1:" + listener.localAddress().getPort() + "?passphrase=0123456789abcdef")));
+            assertTrue(e.getMessage().contains("encryption"), e.getMessage());
+            SrtConnection orphan = listener.accept(3000);
+            long start = System.nanoTime();
+            assertEquals(-1, orphan.read(new byte[1500], 3000), "closed by the caller's shutdown");
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "well before the 5 s idle timeout");
+        }
+    }
+
+    @Test
     void applicationRejectionReachesTheCaller() throws Exception {
         try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()),
                 request -> AcceptDecision.reject(RejectCode.FORBIDDEN))) {
