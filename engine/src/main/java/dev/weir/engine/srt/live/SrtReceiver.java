@@ -99,6 +99,8 @@ public final class SrtReceiver {
     private int probeCount;
 
     private long peerStartMicros;
+    private long latencyMicros;
+    private boolean tooLatePacketDrop;
     private long lastTimestamp64;
     private int largestSeq;
     private int ackNumber;
@@ -129,6 +131,8 @@ public final class SrtReceiver {
         this.delivery = delivery;
         this.buffer = new ReceiveBuffer(config.bufferPackets(), config.initialSeq());
         this.peerStartMicros = config.peerStartMicros();
+        this.latencyMicros = config.latencyMicros();
+        this.tooLatePacketDrop = config.tooLatePacketDrop();
         this.largestSeq = SeqNo.previous(config.initialSeq());
         this.lastAckSeq = config.initialSeq();
         this.lastAckAckSeq = config.initialSeq();
@@ -382,7 +386,7 @@ public final class SrtReceiver {
             next = Math.min(next, nextNakMicros);
         }
         int first = buffer.firstFilledOffset();
-        if (first == 0 || (first > 0 && config.tooLatePacketDrop())) {
+        if (first == 0 || (first > 0 && tooLatePacketDrop)) {
             next = Math.min(next, playTime(buffer.at(first)));
         }
         return Math.max(next, now);
@@ -403,7 +407,7 @@ public final class SrtReceiver {
                 buffer.pop();
                 continue;
             }
-            if (!config.tooLatePacketDrop()) {
+            if (!tooLatePacketDrop) {
                 return;
             }
             int next = buffer.firstFilledOffset();
@@ -448,7 +452,7 @@ public final class SrtReceiver {
 
     /** When a packet is due for delivery on our clock. */
     public long playTime(DataPacket p) {
-        return peerStartMicros + Timestamps.unwrap(p.timestamp(), lastTimestamp64) + config.latencyMicros()
+        return peerStartMicros + Timestamps.unwrap(p.timestamp(), lastTimestamp64) + latencyMicros
                 + drift.driftMicros();
     }
 
@@ -578,7 +582,20 @@ public final class SrtReceiver {
     }
 
     public long latencyMicros() {
-        return config.latencyMicros();
+        return latencyMicros;
+    }
+
+    /**
+     * An HSv4 peer's SRT settings, which arrive after the connection in a UMSG_EXT HSREQ: its latency, its clock
+     * (libsrt takes the peer start time from that packet, {@code arrival - timestamp}) and whether it drops too-late
+     * packets.
+     */
+    public void applyLegacyHandshake(long latencyMicros, long peerStartMicros, long peerTimestamp,
+                                     boolean tooLatePacketDrop) {
+        this.latencyMicros = latencyMicros;
+        this.peerStartMicros = peerStartMicros;
+        this.lastTimestamp64 = peerTimestamp;
+        this.tooLatePacketDrop = tooLatePacketDrop;
     }
 
     public long driftMicros() {

@@ -42,7 +42,7 @@ class LiveConnectionFuzzTest {
             }
         }
         LiveConnection c = new LiveConnection(new LiveConnection.Config(sc, rc, 5000, keys, SECRET, 40, 10, -1, 0, 0,
-                25, 1500), p -> { }, p -> delivered.add(p.sequenceNumber()), new SecureRandom(), 0);
+                25, 1500, null), p -> { }, p -> delivered.add(p.sequenceNumber()), new SecureRandom(), 0);
         long now = 0;
         while (data.remainingBytes() > 0) {
             now += data.consumeInt(0, 50_000);
