@@ -95,6 +95,8 @@ public final class LiveConnection {
     private long lastReceivedMicros;
     private SrtCounters intervalStart = new SrtCounters();
     private long intervalStartMicros;
+    /** The time of the call being processed: what the sink records as the last send. */
+    private long currentTime;
 
     public LiveConnection(Config config, PacketSink out, Consumer<DataPacket> delivery, SecureRandom random,
                           long now) {
@@ -114,7 +116,8 @@ public final class LiveConnection {
         if (config.keys() != null) {
             try {
                 // The sending direction gets its own copy: its refresh must not replace keys the peer still uses.
-                this.sendKeys = StreamKeys.fromKeyMaterial(config.passphrase(), config.keys().keyMaterial(KeyFlags.EVEN));
+                KeyFlags held = config.keys().has(KeyFlags.EVEN) ? KeyFlags.EVEN : KeyFlags.ODD;
+                this.sendKeys = StreamKeys.fromKeyMaterial(config.passphrase(), config.keys().keyMaterial(held));
             } catch (KeyUnwrapException e) {
                 throw new IllegalStateException("own key material does not unwrap", e);
             }
@@ -127,8 +130,6 @@ public final class LiveConnection {
         this.lastReceivedMicros = now;
         this.intervalStartMicros = now;
     }
-
-    private long currentTime;
 
     public State state() {
         return state;
@@ -195,7 +196,10 @@ public final class LiveConnection {
             }
             applyRotation(rotation.onPacket(), now);
             key = rotation.activeKey();
-            sendKeys.transform(key, sender.nextSequence(), payload, 0, payload.length);
+            if (!sendKeys.transform(key, sender.nextSequence(), payload, 0, payload.length)) {
+                // Never send plaintext flagged as encrypted.
+                throw new IllegalStateException("no " + key + " key to encrypt with");
+            }
         }
         boolean queued = sender.submit(payload, key, now);
         if (queued) {
