@@ -56,7 +56,8 @@ final class Jpackage {
         switch (os) {
             case WINDOWS -> {
                 Path properties = work.resolve(WINDOWS_CONSOLE_LAUNCHER + ".properties");
-                Files.writeString(properties, "win-console=true\n");
+                // A console program, and no shortcuts of its own: the Start menu entry is for the console window.
+                Files.writeString(properties, "win-console=true\nwin-shortcut=false\nwin-menu=false\n");
                 args.addAll(List.of("--add-launcher", WINDOWS_CONSOLE_LAUNCHER + "=" + properties));
             }
             case MAC -> args.addAll(List.of(
