@@ -4,7 +4,7 @@
 #   packaging/measure-startup.sh [--runs N] [--image DIR] [--mode window|version]
 #
 # window  (default) starts the app image's console under a private Xvfb and times from launch until its first
-#         window is mapped (xdotool search --sync --onlyvisible --pid). Needs Xvfb and xdotool
+#         window is mapped (polls xdotool search --onlyvisible --pid). Needs Xvfb and xdotool
 #         (apt-get install xvfb xdotool).
 # version times `weir --version`: the JVM, the runtime image and the class path, without JavaFX. It is the
 #         stand-in until the console is built; the window mode says so and falls back to it.
@@ -56,11 +56,16 @@ time_window() {
   # exec, so that $! is the launcher itself (the JVM runs inside it), whose windows carry its pid.
   ( if [ -n "$1" ]; then export JAVA_TOOL_OPTIONS="$1"; fi; exec "$weir" >"$work/console.out" 2>"$work/console.err" ) &
   pid=$!
-  if ! timeout 30 xdotool search --sync --onlyvisible --pid "$pid" >/dev/null 2>&1; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    return 1
-  fi
+  # Poll every 20 ms: xdotool's own --sync waits half a second between looks, too coarse for this.
+  local deadline=$((start + 30000))
+  until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
+    if [ "$(now_ms)" -gt "$deadline" ] || ! kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.02
+  done
   end=$(now_ms)
   cpu=$(awk '{printf "%d", ($14 + $15) * 1000 / ticks}' ticks="$(getconf CLK_TCK)" "/proc/$pid/stat")
   kill -TERM "$pid" 2>/dev/null || true
