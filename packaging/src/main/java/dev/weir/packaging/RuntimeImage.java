@@ -92,8 +92,32 @@ final class RuntimeImage {
         int copied = 0;
         Path nativeDir = output.resolve(os.nativeLibDir);
         for (Path jar : javafxJars) copied += copyNativeLibraries(jar, nativeDir);
+        if (os == HostOs.LINUX) stripSymbolTables(output);
         log.println("packaging: runtime " + output + " with " + modules.size() + " modules and " + copied
                 + " JavaFX native libraries");
+    }
+
+    /**
+     * Temurin's Linux libraries keep their symbol tables (libjvm alone 5 MB of its 30); jlink's
+     * --strip-native-debug-symbols removes debug sections only. The code is unchanged, so an address in a crash
+     * log still resolves against the same JDK build's own libjvm.so.
+     */
+    private void stripSymbolTables(Path runtime) throws IOException {
+        if (!Installers.onPath("strip")) {
+            log.println("packaging: no 'strip' (binutils): native symbol tables stay, the image is some 6 MB larger");
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("strip", "--strip-unneeded"));
+        try (Stream<Path> files = Files.walk(runtime.resolve("lib"))) {
+            files.filter(p -> p.getFileName().toString().endsWith(".so")).forEach(p -> command.add(p.toString()));
+        }
+        try {
+            Process strip = new ProcessBuilder(command).inheritIO().start();
+            if (strip.waitFor() != 0) throw new IllegalStateException("strip failed (exit " + strip.exitValue() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stripping the runtime's libraries", e);
+        }
     }
 
     /**
