@@ -18,10 +18,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp packaging/target/classes dev.weir.packaging.Installers --jars DIR --javafx DIR --main-jar JAR
- *      --jvmopts FILE --icons DIR --resources DIR --out DIR --version V [--package-version V]
+ *      --jvmopts FILE --icons DIR --resources DIR --out DIR --version V
  *      --vendor S --description S --copyright S --license-file FILE [--installers deb,rpm?]
  * </pre>
  *
+ * {@code --version} is the Maven version (or -Dweir.package.version); the installers get its numeric part.
  * {@code --installers} lists installer types; a type ending in {@code ?} is built only when the tools it needs
  * are installed (the .rpm where rpmbuild exists). Output: {@code OUT/runtime}, {@code OUT/app-image/<name>},
  * {@code OUT/installers/*}.
@@ -43,10 +44,7 @@ public final class Installers {
         HostOs os = HostOs.current();
         Path out = Path.of(required(args, "out"));
         Path jars = Path.of(required(args, "jars"));
-        String mavenVersion = required(args, "version");
-        String packageVersion = args.getOrDefault("package-version", "");
-        AppIdentity app = new AppIdentity(mavenVersion,
-                packageVersion.isBlank() ? AppVersion.forJpackage(mavenVersion, os) : AppVersion.forJpackage(packageVersion, os),
+        AppIdentity app = new AppIdentity(AppVersion.forJpackage(required(args, "version"), os),
                 required(args, "vendor"), required(args, "description"), required(args, "copyright"),
                 Path.of(required(args, "license-file")), required(args, "main-jar"), "dev.weir.app.Main");
         JvmOptionsFile jvmOptions = JvmOptionsFile.read(Path.of(required(args, "jvmopts")));

@@ -22,7 +22,7 @@ class JpackageArgsTest {
     @TempDir
     Path dir;
 
-    private final AppIdentity app = new AppIdentity("0.1.0-SNAPSHOT", "0.1.0", "Weir", "Live video", "Copyright",
+    private final AppIdentity app = new AppIdentity("0.1.0", "Weir", "Live video", "Copyright",
             Path.of("LICENSE.txt"), "weir-app-0.1.0-SNAPSHOT.jar", "dev.weir.app.Main");
 
     private JvmOptionsFile options() throws Exception {
