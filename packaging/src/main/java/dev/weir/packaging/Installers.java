@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +49,7 @@ public final class Installers {
                 required(args, "vendor"), required(args, "description"), required(args, "copyright"),
                 Path.of(required(args, "license-file")), required(args, "main-jar"), "dev.weir.app.Main");
         JvmOptionsFile jvmOptions = JvmOptionsFile.read(Path.of(required(args, "jvmopts")));
-        List<String> installers = installerTypes(args.getOrDefault("installers", ""), os, log);
+        List<String> installers = installerTypes(args.getOrDefault("installers", ""), os, log, Installers::onPath);
         long started = System.nanoTime();
 
         List<Path> javafx = RuntimeImage.javafxModules(Path.of(required(args, "javafx")));
@@ -88,7 +89,7 @@ public final class Installers {
      * {@code ?} is left out, with a note, when its tools are missing; a required type with missing tools fails now
      * with the package to install rather than deep inside jpackage.
      */
-    static List<String> installerTypes(String spec, HostOs os, PrintStream log) {
+    static List<String> installerTypes(String spec, HostOs os, PrintStream log, Predicate<String> installed) {
         List<String> types = new ArrayList<>();
         for (String item : spec.split(",")) {
             String entry = item.strip();
@@ -98,7 +99,7 @@ public final class Installers {
             if (!os.installerTypes.contains(type)) {
                 throw new IllegalArgumentException("jpackage on " + os + " builds " + os.installerTypes + ", not '" + type + "'");
             }
-            String missing = missingTools(type);
+            String missing = missingTools(type, installed);
             if (missing == null) {
                 types.add(type);
             } else if (optional) {
@@ -111,11 +112,11 @@ public final class Installers {
     }
 
     /** What is missing to build {@code type} on this machine, or null. Only the Linux tools are checked here. */
-    private static String missingTools(String type) {
+    private static String missingTools(String type, Predicate<String> installed) {
         return switch (type) {
-            case "deb" -> !onPath("dpkg-deb") ? "dpkg-deb is not installed (Debian/Ubuntu: apt-get install dpkg)"
-                    : !onPath("fakeroot") ? "fakeroot is not installed (apt-get install fakeroot)" : null;
-            case "rpm" -> !onPath("rpmbuild") ? "rpmbuild is not installed (Debian/Ubuntu: apt-get install rpm; Fedora: dnf install rpm-build)" : null;
+            case "deb" -> !installed.test("dpkg-deb") ? "dpkg-deb is not installed (Debian/Ubuntu: apt-get install dpkg)"
+                    : !installed.test("fakeroot") ? "fakeroot is not installed (apt-get install fakeroot)" : null;
+            case "rpm" -> !installed.test("rpmbuild") ? "rpmbuild is not installed (Debian/Ubuntu: apt-get install rpm; Fedora: dnf install rpm-build)" : null;
             default -> null; // WiX on Windows and Xcode's tools on macOS: jpackage says what is missing.
         };
     }
