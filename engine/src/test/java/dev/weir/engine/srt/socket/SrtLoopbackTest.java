@@ -1,0 +1,127 @@
+package dev.weir.engine.srt.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weir.engine.srt.handshake.AcceptDecision;
+import dev.weir.engine.srt.handshake.AcceptPolicy;
+import dev.weir.engine.srt.handshake.RejectCode;
+import dev.weir.engine.srt.handshake.RejectReason;
+import dev.weir.engine.srt.options.SrtUrl;
+import dev.weir.engine.srt.stats.SrtStats;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Weir caller ↔ Weir listener over real loopback UDP sockets. */
+class SrtLoopbackTest {
+
+    private static void exchange(String listenerOptions, String callerOptions, int messages) throws Exception {
+        AtomicReference<String> seenStreamId = new AtomicReference<>();
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort() + "?mode=listener" + listenerOptions),
+                request -> {
+                    seenStreamId.set(request.streamId());
+                    return AcceptDecision.accept();
+                })) {
+            int port = listener.localAddress().getPort();
+            try (SrtConnection caller = SrtCaller.connect(SrtUrl.parse("srt://127.0.0.1:" + port
+                    + "?streamid=live/cam1" + callerOptions));
+                 SrtConnection accepted = listener.accept(3000)) {
+                assertEquals("live/cam1", seenStreamId.get());
+                assertEquals("live/cam1", accepted.streamId());
+                for (int k = 0; k < messages; k++) {
+                    caller.write(ByteBuffer.allocate(1316).putInt(k).array());
+                }
+                byte[] buf = new byte[1500];
+                for (int k = 0; k < messages; k++) {
+                    int n = accepted.read(buf, 3000);
+                    assertEquals(1316, n);
+                    assertEquals(k, ByteBuffer.wrap(buf).getInt());
+                }
+                SrtStats stats = accepted.stats(false);
+                assertEquals(messages, stats.total().pktRecvUnique());
+                assertTrue(caller.stats(false).total().pktSentUnique() == messages);
+            }
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void clearMessagesArriveInOrder() throws Exception {
+        exchange("", "", 300);
+    }
+
+    @Test
+    void encryptedMessagesArriveInOrder() throws Exception {
+        exchange("&passphrase=0123456789abcdef&pbkeylen=32", "&passphrase=0123456789abcdef&pbkeylen=32", 300);
+    }
+
+    @Test
+    void oneListenerPortServesSeveralCallersAtOnce() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()), AcceptPolicy.acceptAll())) {
+            String base = "srt://127.0.0.1:" + listener.localAddress().getPort() + "?streamid=";
+            try (SrtConnection a = SrtCaller.connect(SrtUrl.parse(base + "a"));
+                 SrtConnection b = SrtCaller.connect(SrtUrl.parse(base + "b"));
+                 SrtConnection first = listener.accept(3000);
+                 SrtConnection second = listener.accept(3000)) {
+                assertEquals(2, listener.connectionCount());
+                for (int k = 0; k < 100; k++) {
+                    a.write(ByteBuffer.allocate(100).putInt(k).array());
+                    b.write(ByteBuffer.allocate(100).putInt(1000 + k).array());
+                }
+                byte[] buf = new byte[1500];
+                for (SrtConnection c : new SrtConnection[] {first, second}) {
+                    int offset = c.streamId().equals("a") ? 0 : 1000;
+                    for (int k = 0; k < 100; k++) {
+                        assertEquals(100, c.read(buf, 3000));
+                        assertEquals(offset + k, ByteBuffer.wrap(buf).getInt(), c.streamId());
+                    }
+                }
+                a.close();
+                assertEquals(-1, (first.streamId().equals("a") ? first : second).read(buf, 3000),
+                        "the listener side sees the caller's shutdown");
+            }
+        }
+    }
+
+    @Test
+    void wrongPassphraseIsRejectedWithBadSecret() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()
+                + "?passphrase=0123456789abcdef"), AcceptPolicy.acceptAll())) {
+            SrtConnectException e = assertThrows(SrtConnectException.class, () -> SrtCaller.connect(SrtUrl.parse(
+                    "srt://127.0.0.1:" + listener.localAddress().getPort() + "?passphrase=wrongwrongwrong")));
+            assertEquals(RejectCode.of(RejectReason.BADSECRET), e.code());
+        }
+    }
+
+    @Test
+    void aCallerRefusingTheListenersAnswerShutsDownTheListenersSocket() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()
+                + "?enforcedencryption=false"), AcceptPolicy.acceptAll())) {
+            // The listener has no passphrase and does not enforce: it accepts. The caller enforces: it refuses.
+            SrtConnectException e = assertThrows(SrtConnectException.class, () -> SrtCaller.connect(SrtUrl.parse(
+                    "srt://127.0.0.1:" + listener.localAddress().getPort() + "?passphrase=0123456789abcdef")));
+            assertTrue(e.getMessage().contains("encryption"), e.getMessage());
+            SrtConnection orphan = listener.accept(3000);
+            long start = System.nanoTime();
+            assertEquals(-1, orphan.read(new byte[1500], 3000), "closed by the caller's shutdown");
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "well before the 5 s idle timeout");
+        }
+    }
+
+    @Test
+    void applicationRejectionReachesTheCaller() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()),
+                request -> AcceptDecision.reject(RejectCode.FORBIDDEN))) {
+            SrtConnectException e = assertThrows(SrtConnectException.class, () -> SrtCaller.connect(SrtUrl.parse(
+                    "srt://127.0.0.1:" + listener.localAddress().getPort() + "?streamid=nope")));
+            assertEquals(RejectCode.FORBIDDEN, e.code());
+        }
+    }
+}
