@@ -19,14 +19,14 @@ public final class WeirConsoleApp extends Application {
     private record LaunchRequest(Supplier<WeirEngine> engine, ConsoleOptions options) {}
 
     private static volatile LaunchRequest request =
-            new LaunchRequest(() -> new WeirEngine(EngineConfig.DEFAULTS), ConsoleOptions.DEFAULTS);
+            new LaunchRequest(() -> ConsoleEngine.create(EngineConfig.DEFAULTS), ConsoleOptions.DEFAULTS);
 
     private WeirEngine engine;
     private ConsoleWindow window;
 
-    /** Runs the console on {@code new WeirEngine(config)} until its window is closed. Blocks; once per process. */
+    /** Runs the console on {@link ConsoleEngine#create}{@code (config)} until its window is closed. Blocks; once per process. */
     public static void launch(EngineConfig config, ConsoleOptions options, String... args) {
-        launch(() -> new WeirEngine(config), options, args);
+        launch(() -> ConsoleEngine.create(config), options, args);
     }
 
     /**

@@ -37,7 +37,7 @@ class ConsoleInteropIT {
 
     @Start
     void start(Stage stage) {
-        engine = new WeirEngine(EngineConfig.DEFAULTS);
+        engine = ConsoleEngine.create(EngineConfig.DEFAULTS);
         window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withRtmpAddress(":1935"));
     }
 

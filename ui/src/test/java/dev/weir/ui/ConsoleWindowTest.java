@@ -33,7 +33,7 @@ class ConsoleWindowTest {
 
     @Start
     void start(Stage stage) {
-        engine = new WeirEngine(EngineConfig.DEFAULTS);
+        engine = ConsoleEngine.create(EngineConfig.DEFAULTS);
         window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withRtmpAddress("127.0.0.1:" + port));
     }
 

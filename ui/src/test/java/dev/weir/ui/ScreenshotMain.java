@@ -32,7 +32,7 @@ public final class ScreenshotMain {
         Path out = Path.of(args[1]);
         int chartSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 12;
         int code = 1;
-        try (WeirEngine engine = new WeirEngine(EngineConfig.DEFAULTS)) {
+        try (WeirEngine engine = ConsoleEngine.create(EngineConfig.DEFAULTS)) {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(20, TimeUnit.SECONDS);
