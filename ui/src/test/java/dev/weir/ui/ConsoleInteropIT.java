@@ -57,7 +57,7 @@ class ConsoleInteropIT {
         assertEquals("Running", robot.lookup("#rtmp-state").queryAs(Label.class).getText());
 
         Path log = Path.of("target", "interop", "console-ffmpeg.log");
-        try (FfmpegPublisher ffmpeg = FfmpegPublisher.start("rtmp://127.0.0.1:" + port + "/live/test", 10, log)) {
+        try (FfmpegPeer ffmpeg = FfmpegPeer.start("rtmp://127.0.0.1:" + port + "/live/test", 10, log)) {
             waitFor(15, "live/test shows H264 and a bit rate", () -> {
                 StreamRowViewModel row = window.viewModel().streams().row("live/test");
                 return row != null && "H264".equals(row.videoCodecProperty().get()) && row.bitrateInProperty().get() > 0;
@@ -99,7 +99,7 @@ class ConsoleInteropIT {
         }
     }
 
-    private static String output(FfmpegPublisher ffmpeg) {
+    private static String output(FfmpegPeer ffmpeg) {
         try {
             return ffmpeg.output();
         } catch (java.io.IOException e) {

@@ -76,8 +76,9 @@ class ConsoleScreenshotIT {
         });
 
         awaitLine(lines, "WEIR-LISTENING", 60, transcript);
-        try (FfmpegPublisher ffmpeg = FfmpegPublisher.start("rtmp://127.0.0.1:" + port + "/live/test", 40,
-                OUT.resolve("ffmpeg.log"))) {
+        String url = "rtmp://127.0.0.1:" + port + "/live/test";
+        try (FfmpegPeer publisher = FfmpegPeer.start(url, 40, OUT.resolve("ffmpeg-publisher.log"));
+             FfmpegPeer player = FfmpegPeer.play(url, OUT.resolve("ffmpeg-player.log"))) {
             awaitLine(lines, "WEIR-DONE", 90, transcript);
             assertTrue(console.waitFor(30, TimeUnit.SECONDS), "console child did not exit");
             assertEquals(0, console.exitValue(), () -> "console child failed:\n" + text(transcript));

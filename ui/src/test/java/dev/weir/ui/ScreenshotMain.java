@@ -21,8 +21,8 @@ import java.util.function.BooleanSupplier;
  * The child process of {@link ConsoleScreenshotIT}: opens the console on a real window (whatever glass platform
  * the JVM was started with, gtk under Xvfb), walks through the main screens and writes a PNG of each.
  *
- * <p>Talks to the parent on stdout: {@code WEIR-LISTENING} when the listener runs (the parent then starts
- * ffmpeg), {@code WEIR-SHOT <file>} per screenshot, {@code WEIR-DONE} at the end. Exits non-zero on any failure.
+ * <p>Talks to the parent on stdout: {@code WEIR-LISTENING} when the listener runs (the parent then starts an
+ * ffmpeg publisher and player), {@code WEIR-SHOT <file>} per screenshot, {@code WEIR-DONE} at the end. Exits non-zero on any failure.
  */
 public final class ScreenshotMain {
     private ScreenshotMain() {}
@@ -60,6 +60,10 @@ public final class ScreenshotMain {
         await(30, "live/test shows H264 and a bit rate", () -> fxValue(() -> {
             StreamRowViewModel row = window.viewModel().streams().row("live/test");
             return row != null && "H264".equals(row.videoCodecProperty().get()) && row.bitrateInProperty().get() > 0;
+        }));
+        await(30, "a player receives live/test", () -> fxValue(() -> {
+            StreamRowViewModel row = window.viewModel().streams().row("live/test");
+            return row != null && row.playersProperty().get() > 0 && row.bitrateOutProperty().get() > 0;
         }));
         fx(() -> {
             @SuppressWarnings("unchecked")

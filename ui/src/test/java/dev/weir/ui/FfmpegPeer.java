@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real RTMP publisher: ffmpeg sending generated H.264 + AAC (lavfi testsrc + sine) in real time. Tests that use
- * it fail, not skip, when ffmpeg is missing.
+ * A real RTMP peer: ffmpeg publishing generated H.264 + AAC (lavfi testsrc + sine) in real time, or playing a
+ * stream into the null muxer. Tests that use it fail, not skip, when ffmpeg is missing.
  */
-public final class FfmpegPublisher implements AutoCloseable {
+public final class FfmpegPeer implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private FfmpegPublisher(Process process, Path log) {
+    private FfmpegPeer(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
     /** Starts publishing {@code seconds} of media to {@code url}; ffmpeg's output goes to {@code log}. */
-    public static FfmpegPublisher start(String url, int seconds, Path log) throws IOException {
+    public static FfmpegPeer start(String url, int seconds, Path log) throws IOException {
         String ffmpeg = binary("ffmpeg");
         Files.createDirectories(log.getParent());
         List<String> command = List.of(ffmpeg, "-hide_banner", "-nostdin", "-loglevel", "info",
@@ -34,7 +34,19 @@ public final class FfmpegPublisher implements AutoCloseable {
                 "-c:a", "aac", "-b:a", "128k", "-ac", "2",
                 "-f", "flv", url);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new FfmpegPublisher(p, log);
+        return new FfmpegPeer(p, log);
+    }
+
+    /**
+     * Starts a real RTMP player: ffmpeg reading {@code url} and discarding the media (stream copy to the null
+     * muxer), so the server's outgoing side has a consumer. Same life cycle as a publisher.
+     */
+    public static FfmpegPeer play(String url, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = List.of(binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "info",
+                "-i", url, "-c", "copy", "-f", "null", "-");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new FfmpegPeer(p, log);
     }
 
     /** Absolute path of a peer binary on PATH; throws (so the test fails) when it is not installed. */
