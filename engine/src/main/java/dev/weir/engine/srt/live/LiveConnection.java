@@ -13,6 +13,7 @@ import dev.weir.engine.srt.handshake.KmState;
 import dev.weir.engine.srt.packet.AckAckPacket;
 import dev.weir.engine.srt.packet.AckPacket;
 import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.DataPacketHolder;
 import dev.weir.engine.srt.packet.DropRequestPacket;
 import dev.weir.engine.srt.packet.KeepAlivePacket;
 import dev.weir.engine.srt.packet.KeyFlags;
@@ -25,12 +26,10 @@ import dev.weir.engine.srt.packet.UserDefinedPacket;
 import dev.weir.engine.srt.stats.KeyMaterialEvent;
 import dev.weir.engine.srt.stats.SrtCounters;
 import dev.weir.engine.srt.stats.SrtStats;
-import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.function.Consumer;
 
 /**
  * One established live SRT connection, without I/O: a {@link SrtSender} and a {@link SrtReceiver} (an SRT
@@ -97,15 +96,26 @@ public final class LiveConnection {
     private long intervalStartMicros;
     /** The time of the call being processed: what the sink records as the last send. */
     private long currentTime;
+    /** Data packets given as records ({@link #onPacket}) are copied into this holder. */
+    private DataPacketHolder recordScratch;
 
-    public LiveConnection(Config config, PacketSink out, Consumer<DataPacket> delivery, SecureRandom random,
-                          long now) {
+    public LiveConnection(Config config, PacketSink out, Delivery delivery, SecureRandom random, long now) {
         this.config = config;
         this.random = random;
         this.startMicros = config.sender().localStartMicros();
-        this.out = packet -> {
-            lastSentMicros = currentTime;
-            out.send(packet);
+        this.out = new PacketSink() {
+            // Records the last send for the keep-alive timer; an explicit class so that data goes on as holders.
+            @Override
+            public void send(SrtPacket packet) {
+                lastSentMicros = currentTime;
+                out.send(packet);
+            }
+
+            @Override
+            public void sendData(DataPacketHolder packet) {
+                lastSentMicros = currentTime;
+                out.sendData(packet);
+            }
         };
         InputRateEstimator inputRate = new InputRateEstimator();
         LiveCongestionControl congestion = new LiveCongestionControl(config.maxBandwidth(), config.inputBandwidth(),
@@ -147,7 +157,7 @@ public final class LiveConnection {
         }
         lastReceivedMicros = now;
         switch (packet) {
-            case DataPacket d -> onData(d, now);
+            case DataPacket d -> onData(recordScratch(d), now);
             case AckPacket a -> sender.onAck(a, now);
             case NakPacket n -> sender.onNak(n, now);
             case AckAckPacket a -> receiver.onAckAck(a, now);
@@ -166,11 +176,28 @@ public final class LiveConnection {
         }
     }
 
-    private void onData(DataPacket d, long now) {
+    private DataPacketHolder recordScratch(DataPacket d) {
+        if (recordScratch == null) {
+            recordScratch = new DataPacketHolder(d.payload().length);
+        }
+        recordScratch.copyFrom(d);
+        return recordScratch;
+    }
+
+    /**
+     * A data packet from the peer, in the socket's reusable holder: decrypted in place, then stored by the receiver
+     * (which copies it), so the holder is the caller's again when this returns.
+     */
+    public void onData(DataPacketHolder d, long now) {
+        currentTime = now;
+        if (state != State.CONNECTED) {
+            return;
+        }
+        lastReceivedMicros = now;
         KeyFlags key = d.key();
         if (key != KeyFlags.NONE) {
-            byte[] payload = d.payload();
-            if (receiveKeys == null || !receiveKeys.transform(key, d.sequenceNumber(), payload, 0, payload.length)) {
+            if (receiveKeys == null
+                    || !receiveKeys.transform(key, d.sequenceNumber(), d.payload(), 0, d.payloadLength())) {
                 receiver.onUndecryptable(d, now);
                 return;
             }
@@ -188,7 +215,6 @@ public final class LiveConnection {
         if (state != State.CONNECTED) {
             throw new IllegalStateException("connection is " + state);
         }
-        byte[] payload = Arrays.copyOfRange(message, offset, offset + length);
         KeyFlags key = KeyFlags.NONE;
         if (sendKeys != null) {
             if (sender.bufferFull()) {
@@ -196,16 +222,21 @@ public final class LiveConnection {
             }
             applyRotation(rotation.onPacket(), now);
             key = rotation.activeKey();
-            if (!sendKeys.transform(key, sender.nextSequence(), payload, 0, payload.length)) {
+            if (!sendKeys.has(key)) {
                 // Never send plaintext flagged as encrypted.
                 throw new IllegalStateException("no " + key + " key to encrypt with");
             }
         }
-        boolean queued = sender.submit(payload, key, now);
-        if (queued) {
-            sender.tick(now);
+        // The message is copied into the send buffer's holder and encrypted there, in place.
+        DataPacketHolder queued = sender.append(message, offset, length, key, now);
+        if (queued == null) {
+            return false;
         }
-        return queued;
+        if (key != KeyFlags.NONE) {
+            sendKeys.transform(key, queued.sequenceNumber(), queued.payload(), 0, queued.payloadLength());
+        }
+        sender.tick(now);
+        return true;
     }
 
     private void applyRotation(KeyRotation.Action action, long now) {

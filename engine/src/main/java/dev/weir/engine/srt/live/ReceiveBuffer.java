@@ -1,18 +1,21 @@
 package dev.weir.engine.srt.live;
 
-import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.DataPacketHolder;
 import dev.weir.engine.srt.packet.SeqNo;
 
 /**
  * The receiver's window of packets not yet delivered: a ring of {@code capacity} slots, slot 0 holding the next
  * sequence number to deliver ({@link #startSeq()}). A slot is empty (not received), filled, or dropped (the sender
  * asked us to stop waiting for it). Positions are offsets from the start, so the 31-bit wrap never shows.
+ * A stored packet is a copy in a holder from a {@link HolderPool}, given back when its slot is popped: the caller's
+ * holder (the socket's receive holder) is free again as soon as {@link #insert} returns.
  */
 final class ReceiveBuffer {
 
     enum Insert { STORED, DUPLICATE, BELATED, OVERFLOW }
 
-    private final DataPacket[] packets;
+    private final DataPacketHolder[] packets;
+    private final HolderPool pool;
     private final boolean[] dropped;
     private int startSeq;
     private int head;
@@ -21,8 +24,9 @@ final class ReceiveBuffer {
     private int held;
     private long heldBytes;
 
-    ReceiveBuffer(int capacity, int initialSeq) {
-        this.packets = new DataPacket[capacity];
+    ReceiveBuffer(int capacity, int initialSeq, int payloadCapacity) {
+        this.packets = new DataPacketHolder[capacity];
+        this.pool = new HolderPool(payloadCapacity);
         this.dropped = new boolean[capacity];
         this.startSeq = initialSeq;
     }
@@ -58,7 +62,7 @@ final class ReceiveBuffer {
         return SeqNo.offset(startSeq, seq);
     }
 
-    Insert insert(DataPacket p) {
+    Insert insert(DataPacketHolder p) {
         int offset = offsetOf(p.sequenceNumber());
         if (offset < 0) {
             return Insert.BELATED;
@@ -70,15 +74,17 @@ final class ReceiveBuffer {
         if (packets[i] != null || dropped[i]) {
             return Insert.DUPLICATE;
         }
-        packets[i] = p;
+        DataPacketHolder copy = pool.take();
+        copy.copyFrom(p);
+        packets[i] = copy;
         held++;
-        heldBytes += p.payload().length;
+        heldBytes += p.payloadLength();
         span = Math.max(span, offset + 1);
         return Insert.STORED;
     }
 
     /** The packet at {@code offset} from the start, or null when missing or dropped. */
-    DataPacket at(int offset) {
+    DataPacketHolder at(int offset) {
         return packets[index(offset)];
     }
 
@@ -129,12 +135,16 @@ final class ReceiveBuffer {
         return span;
     }
 
-    /** Removes the slot at the start (delivered, skipped or dropped) and moves the start on by one. */
-    DataPacket pop() {
-        DataPacket p = packets[head];
+    /**
+     * Removes the slot at the start (delivered, skipped or dropped) and moves the start on by one. A packet held there
+     * goes back to the pool: read it before popping.
+     */
+    void pop() {
+        DataPacketHolder p = packets[head];
         if (p != null) {
             held--;
-            heldBytes -= p.payload().length;
+            heldBytes -= p.payloadLength();
+            pool.give(p);
         }
         packets[head] = null;
         dropped[head] = false;
@@ -143,7 +153,6 @@ final class ReceiveBuffer {
         if (span > 0) {
             span--;
         }
-        return p;
     }
 
     private int index(int offset) {

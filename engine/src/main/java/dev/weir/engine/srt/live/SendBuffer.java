@@ -1,16 +1,21 @@
 package dev.weir.engine.srt.live;
 
-import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.DataPacketHolder;
+import dev.weir.engine.srt.packet.KeyFlags;
+import dev.weir.engine.srt.packet.PacketPosition;
 import dev.weir.engine.srt.packet.SeqNo;
 
 /**
  * The sender's packets from the oldest unacknowledged one on: a ring of {@code capacity} entries, entry 0 holding
  * {@link #firstSeq()}. Entries keep the packet as sent (already encrypted), when the application handed it over
  * (origin time, for the too-late drop) and when it was last retransmitted (libsrt's retransmission pacing).
+ * Packets live in holders from a {@link HolderPool}: appending copies the message into a spare holder, removing
+ * gives the holder back, so the steady state allocates nothing.
  */
 final class SendBuffer {
 
-    private final DataPacket[] packets;
+    private final DataPacketHolder[] packets;
+    private final HolderPool pool;
     private final long[] originMicros;
     private final long[] lastRetransmitMicros;
     private int firstSeq;
@@ -18,8 +23,9 @@ final class SendBuffer {
     private int count;
     private long bytes;
 
-    SendBuffer(int capacity, int initialSeq) {
-        packets = new DataPacket[capacity];
+    SendBuffer(int capacity, int initialSeq, int payloadCapacity) {
+        packets = new DataPacketHolder[capacity];
+        pool = new HolderPool(payloadCapacity);
         originMicros = new long[capacity];
         lastRetransmitMicros = new long[capacity];
         firstSeq = initialSeq;
@@ -50,16 +56,25 @@ final class SendBuffer {
         return SeqNo.add(firstSeq, count);
     }
 
-    void append(DataPacket p, long origin) {
+    /**
+     * Appends an entry (header fields as given, payload copied in) and returns its holder, which the caller may still
+     * change in place before anything is sent (encryption).
+     */
+    DataPacketHolder append(int messageNumber, KeyFlags key, int timestamp, int destinationSocketId, byte[] payload,
+                            int offset, int length, long origin) {
         if (isFull()) {
             throw new IllegalStateException("send buffer full");
         }
+        DataPacketHolder p = pool.take();
+        p.setHeader(endSeq(), PacketPosition.SOLO, false, key, false, messageNumber, timestamp, destinationSocketId);
+        p.setPayload(payload, offset, length);
         int i = index(count);
         packets[i] = p;
         originMicros[i] = origin;
         lastRetransmitMicros[i] = Long.MIN_VALUE;
         count++;
-        bytes += p.payload().length;
+        bytes += length;
+        return p;
     }
 
     /** Offset of {@code seq} from the first entry; in [0, count) when held. */
@@ -67,7 +82,7 @@ final class SendBuffer {
         return SeqNo.offset(firstSeq, seq);
     }
 
-    DataPacket at(int offset) {
+    DataPacketHolder at(int offset) {
         return packets[index(offset)];
     }
 
@@ -83,15 +98,17 @@ final class SendBuffer {
         lastRetransmitMicros[index(offset)] = now;
     }
 
-    /** Removes the first entry. */
-    DataPacket removeFirst() {
-        DataPacket p = packets[head];
+    /** Removes the first entry and returns its payload length (its holder goes back to the pool). */
+    int removeFirst() {
+        DataPacketHolder p = packets[head];
         packets[head] = null;
         head = (head + 1) % packets.length;
         firstSeq = SeqNo.next(firstSeq);
         count--;
-        bytes -= p.payload().length;
-        return p;
+        int length = p.payloadLength();
+        bytes -= length;
+        pool.give(p);
+        return length;
     }
 
     private int index(int offset) {

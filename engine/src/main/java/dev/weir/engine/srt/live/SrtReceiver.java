@@ -3,6 +3,7 @@ package dev.weir.engine.srt.live;
 import dev.weir.engine.srt.packet.AckAckPacket;
 import dev.weir.engine.srt.packet.AckPacket;
 import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.DataPacketHolder;
 import dev.weir.engine.srt.packet.DropRequestPacket;
 import dev.weir.engine.srt.packet.NakPacket;
 import dev.weir.engine.srt.packet.SeqNo;
@@ -11,7 +12,6 @@ import dev.weir.engine.srt.packet.Timestamps;
 import dev.weir.engine.srt.stats.SrtCounters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The receiving half of a live SRT connection, without I/O: it is given data packets, ACKACKs and drop requests with
@@ -71,9 +71,6 @@ public final class SrtReceiver {
                          int bufferPackets, boolean driftTracer, int maxPayloadSize, long peerTimestampHint) {
     }
 
-    private record AckRecord(int ackNumber, int ackSeq, long sentMicros) {
-    }
-
     /** A gap not NAKed yet because reordering is tolerated; NAKed when {@code ttl} more packets came and it's open. */
     private static final class FreshLoss {
         int first;
@@ -90,14 +87,20 @@ public final class SrtReceiver {
     private final Config config;
     private final SrtCounters counters;
     private final PacketSink out;
-    private final Consumer<DataPacket> delivery;
+    private final Delivery delivery;
     private final ReceiveBuffer buffer;
     private final LossList losses = new LossList();
     private final List<FreshLoss> freshLosses = new ArrayList<>();
     private final RttEstimator rtt = new RttEstimator();
     private final DriftTracer drift = new DriftTracer();
-    private final AckRecord[] ackHistory = new AckRecord[ACK_HISTORY];
+    /** Sent full ACKs by ACK number modulo the history size: number, ACK sequence, time (for ACKACK's RTT). */
+    private final int[] ackHistoryNumber = new int[ACK_HISTORY];
+    private final int[] ackHistorySeq = new int[ACK_HISTORY];
+    private final long[] ackHistoryMicros = new long[ACK_HISTORY];
     private final long[] probeIntervals = new long[PROBE_HISTORY];
+    private final long[] probeScratch = new long[PROBE_HISTORY];
+    /** For {@link #onData(DataPacket, long)}: records are copied into it. */
+    private DataPacketHolder recordScratch;
     private int probeCount;
 
     private long peerStartMicros;
@@ -127,12 +130,12 @@ public final class SrtReceiver {
     private int bytesPerSecond;
     private long avgPayloadSize = 1316;
 
-    public SrtReceiver(Config config, SrtCounters counters, PacketSink out, Consumer<DataPacket> delivery) {
+    public SrtReceiver(Config config, SrtCounters counters, PacketSink out, Delivery delivery) {
         this.config = config;
         this.counters = counters;
         this.out = out;
         this.delivery = delivery;
-        this.buffer = new ReceiveBuffer(config.bufferPackets(), config.initialSeq());
+        this.buffer = new ReceiveBuffer(config.bufferPackets(), config.initialSeq(), config.maxPayloadSize());
         this.peerStartMicros = config.peerStartMicros();
         this.latencyMicros = config.latencyMicros();
         this.tooLatePacketDrop = config.tooLatePacketDrop();
@@ -146,9 +149,22 @@ public final class SrtReceiver {
         this.lastTimestamp64 = config.peerTimestampHint();
     }
 
-    /** A data packet arrived (already decrypted). */
+    /** A data packet arrived (already decrypted), as a record (tests, captures): copied into a holder. */
     public void onData(DataPacket p, long now) {
-        int length = p.payload().length;
+        onData(scratch(p), now);
+    }
+
+    private DataPacketHolder scratch(DataPacket p) {
+        if (recordScratch == null) {
+            recordScratch = new DataPacketHolder(p.payload().length);
+        }
+        recordScratch.copyFrom(p);
+        return recordScratch;
+    }
+
+    /** A data packet arrived (already decrypted); the holder is the caller's again when this returns. */
+    public void onData(DataPacketHolder p, long now) {
+        int length = p.payloadLength();
         counters.pktRecv++;
         counters.byteRecv += length;
         if (p.retransmitted()) {
@@ -199,8 +215,13 @@ public final class SrtReceiver {
      * NAKed and its retransmission, once the key is there, fills the gap.
      */
     public void onUndecryptable(DataPacket p, long now) {
+        onUndecryptable(scratch(p), now);
+    }
+
+    /** As {@link #onUndecryptable(DataPacket, long)}, for the data path's holder. */
+    public void onUndecryptable(DataPacketHolder p, long now) {
         counters.pktRcvUndecrypt++;
-        counters.byteRcvUndecrypt += p.payload().length;
+        counters.byteRcvUndecrypt += p.payloadLength();
         int seq = p.sequenceNumber();
         int offset = buffer.offsetOf(seq);
         if (offset < 0 || offset >= buffer.capacity()) {
@@ -356,14 +377,14 @@ public final class SrtReceiver {
 
     /** An ACKACK: RTT sample for the ACK it echoes, and a clock drift sample. */
     public void onAckAck(AckAckPacket p, long now) {
-        AckRecord record = ackHistory[Math.floorMod(p.ackNumber(), ACK_HISTORY)];
-        if (record == null || record.ackNumber() != p.ackNumber()) {
+        int slot = Math.floorMod(p.ackNumber(), ACK_HISTORY);
+        if (p.ackNumber() == 0 || ackHistoryNumber[slot] != p.ackNumber()) {
             return;
         }
-        int sample = (int) Math.min(Integer.MAX_VALUE, now - record.sentMicros());
+        int sample = (int) Math.min(Integer.MAX_VALUE, now - ackHistoryMicros[slot]);
         rtt.onSample(sample);
-        if (SeqNo.after(record.ackSeq(), lastAckAckSeq)) {
-            lastAckAckSeq = record.ackSeq();
+        if (SeqNo.after(ackHistorySeq[slot], lastAckAckSeq)) {
+            lastAckAckSeq = ackHistorySeq[slot];
         }
         nakIntervalMicros = Math.max(MIN_NAK_INTERVAL_MICROS,
                 (rtt.rttMicros() + 4L * rtt.rttVarMicros()) / 2);
@@ -415,13 +436,13 @@ public final class SrtReceiver {
 
     private void deliverDue(long now) {
         while (buffer.span() > 0) {
-            DataPacket head = buffer.at(0);
+            DataPacketHolder head = buffer.at(0);
             if (head != null) {
                 if (playTime(head) > now) {
                     return;
                 }
+                delivery.deliver(head);
                 buffer.pop();
-                delivery.accept(head);
                 continue;
             }
             if (buffer.isDropped(0)) {
@@ -457,22 +478,22 @@ public final class SrtReceiver {
      */
     public void flush() {
         while (buffer.span() > 0) {
-            DataPacket head = buffer.at(0);
+            DataPacketHolder head = buffer.at(0);
             if (head == null && !buffer.isDropped(0)) {
                 counters.pktRcvDrop++;
                 counters.byteRcvDrop += avgPayloadSize;
             }
-            buffer.pop();
             if (head != null) {
-                delivery.accept(head);
+                delivery.deliver(head);
             }
+            buffer.pop();
         }
         losses.clear();
         freshLosses.clear();
     }
 
     /** When a packet is due for delivery on our clock. */
-    public long playTime(DataPacket p) {
+    public long playTime(DataPacketHolder p) {
         return peerStartMicros + Timestamps.unwrap(p.timestamp(), lastTimestamp64) + latencyMicros
                 + drift.driftMicros();
     }
@@ -507,7 +528,10 @@ public final class SrtReceiver {
         }
         updateRates(now);
         ackNumber = ackNumber == Integer.MAX_VALUE ? 1 : ackNumber + 1;
-        ackHistory[Math.floorMod(ackNumber, ACK_HISTORY)] = new AckRecord(ackNumber, ack, now);
+        int slot = Math.floorMod(ackNumber, ACK_HISTORY);
+        ackHistoryNumber[slot] = ackNumber;
+        ackHistorySeq[slot] = ack;
+        ackHistoryMicros[slot] = now;
         lastFullAckMicros = now;
         out.send(AckPacket.full(ackNumber, ack, rtt.rttMicros(), rtt.rttVarMicros(), Math.max(2, buffer.available()),
                 packetsPerSecond, linkCapacity(), bytesPerSecond, timestamp(now), config.peerSocketId()));
@@ -531,8 +555,9 @@ public final class SrtReceiver {
         if (n == 0) {
             return 0;
         }
-        long[] sorted = java.util.Arrays.copyOf(probeIntervals, n);
-        java.util.Arrays.sort(sorted);
+        long[] sorted = probeScratch; // per full ACK: sort a copy without allocating one
+        System.arraycopy(probeIntervals, 0, sorted, 0, n);
+        java.util.Arrays.sort(sorted, 0, n);
         long median = Math.max(1, sorted[n / 2]);
         return (int) Math.min(Integer.MAX_VALUE, 1_000_000 / median);
     }
@@ -583,7 +608,7 @@ public final class SrtReceiver {
         if (first < 0) {
             return 0;
         }
-        DataPacket last = null;
+        DataPacketHolder last = null;
         for (int k = buffer.span() - 1; k >= first; k--) {
             last = buffer.at(k);
             if (last != null) {

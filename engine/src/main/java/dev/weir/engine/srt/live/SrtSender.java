@@ -2,12 +2,11 @@ package dev.weir.engine.srt.live;
 
 import dev.weir.engine.srt.packet.AckAckPacket;
 import dev.weir.engine.srt.packet.AckPacket;
-import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.DataPacketHolder;
 import dev.weir.engine.srt.packet.DropRequestPacket;
 import dev.weir.engine.srt.packet.KeyFlags;
 import dev.weir.engine.srt.packet.MessageNo;
 import dev.weir.engine.srt.packet.NakPacket;
-import dev.weir.engine.srt.packet.PacketPosition;
 import dev.weir.engine.srt.packet.SeqNo;
 import dev.weir.engine.srt.packet.SeqRange;
 import dev.weir.engine.srt.packet.Timestamps;
@@ -77,7 +76,7 @@ public final class SrtSender {
         this.out = out;
         this.congestion = congestion;
         this.inputRate = inputRate;
-        this.buffer = new SendBuffer(config.bufferPackets(), config.initialSeq());
+        this.buffer = new SendBuffer(config.bufferPackets(), config.initialSeq(), config.maxPayloadSize());
         this.peerAvailableBuffer = config.flowWindowPackets();
         this.lastAckSeq = config.initialSeq();
         this.nextSendMicros = config.localStartMicros();
@@ -86,31 +85,38 @@ public final class SrtSender {
     /**
      * Queues one message as one packet.
      *
-     * @param payload at most {@code payloadsize} bytes, owned by the sender from now on (encrypted if key != NONE)
+     * @param payload at most {@code payloadsize} bytes, copied (encrypted already if key != NONE)
      * @param key     which key encrypted the payload
      * @return false when the send buffer is full (the caller may wait or drop)
      */
     public boolean submit(byte[] payload, KeyFlags key, long now) {
-        if (payload.length > config.maxPayloadSize()) {
-            throw new IllegalArgumentException("message of " + payload.length + " bytes exceeds payloadsize "
+        return append(payload, 0, payload.length, key, now) != null;
+    }
+
+    /**
+     * Queues one message as one packet and returns the buffer's holder for it, which the connection encrypts in
+     * place before the next {@link #tick} sends it; null when the send buffer is full.
+     */
+    DataPacketHolder append(byte[] message, int offset, int length, KeyFlags key, long now) {
+        if (length > config.maxPayloadSize()) {
+            throw new IllegalArgumentException("message of " + length + " bytes exceeds payloadsize "
                     + config.maxPayloadSize());
         }
         if (buffer.isFull()) {
-            return false;
+            return null;
         }
-        DataPacket p = new DataPacket(buffer.endSeq(), PacketPosition.SOLO, false, key, false, nextMessageNumber,
-                Timestamps.toWire(now - config.localStartMicros()), config.peerSocketId(), payload);
-        nextMessageNumber = MessageNo.next(nextMessageNumber);
         boolean wasIdle = unsentOffset == buffer.count() && losses.isEmpty();
-        buffer.append(p, now);
+        DataPacketHolder p = buffer.append(nextMessageNumber, key, Timestamps.toWire(now - config.localStartMicros()),
+                config.peerSocketId(), message, offset, length, now);
+        nextMessageNumber = MessageNo.next(nextMessageNumber);
         counters.pktSentUnique++;
-        counters.byteSentUnique += payload.length;
-        inputRate.onPacket(payload.length, now);
-        congestion.onPacketSubmitted(payload.length);
+        counters.byteSentUnique += length;
+        inputRate.onPacket(length, now);
+        congestion.onPacketSubmitted(length);
         if (wasIdle && nextSendMicros < now) {
             nextSendMicros = now;
         }
-        return true;
+        return p;
     }
 
     public boolean bufferFull() {
@@ -211,13 +217,14 @@ public final class SrtSender {
             if (last != Long.MIN_VALUE && last >= now - (rtt.rttMicros() - 4L * rtt.rttVarMicros())) {
                 continue; // retransmitted recently enough: this NAK is probably a periodic repeat
             }
-            DataPacket p = buffer.at(offset).asRetransmission();
+            DataPacketHolder p = buffer.at(offset);
+            p.setRetransmitted(true); // the original went out already; every later copy carries the R flag
             buffer.markRetransmitted(offset, now);
-            out.send(p);
+            out.sendData(p);
             counters.pktSent++;
-            counters.byteSent += p.payload().length;
+            counters.byteSent += p.payloadLength();
             counters.pktRetrans++;
-            counters.byteRetrans += p.payload().length;
+            counters.byteRetrans += p.payloadLength();
             return true;
         }
         return false;
@@ -227,10 +234,10 @@ public final class SrtSender {
         if (unsentOffset >= buffer.count() || flightSize() >= window()) {
             return -1;
         }
-        DataPacket p = buffer.at(unsentOffset++);
-        out.send(p);
+        DataPacketHolder p = buffer.at(unsentOffset++);
+        out.sendData(p);
         counters.pktSent++;
-        counters.byteSent += p.payload().length;
+        counters.byteSent += p.payloadLength();
         return p.sequenceNumber();
     }
 
@@ -256,9 +263,8 @@ public final class SrtSender {
         int first = buffer.firstSeq();
         int firstMessage = buffer.count() > 0 ? buffer.at(0).messageNumber() : 0;
         while (buffer.count() > 0 && buffer.originAt(0) < oldest) {
-            DataPacket p = buffer.removeFirst();
             counters.pktSndDrop++;
-            counters.byteSndDrop += p.payload().length;
+            counters.byteSndDrop += buffer.removeFirst();
             dropped++;
         }
         if (dropped == 0) {

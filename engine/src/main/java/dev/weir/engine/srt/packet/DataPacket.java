@@ -46,12 +46,19 @@ public record DataPacket(int sequenceNumber, PacketPosition position, boolean in
 
     @Override
     public void encode(ByteBuffer out) {
+        writeHeader(out, sequenceNumber, position, inOrder, key, retransmitted, messageNumber, timestamp,
+                destinationSocketId);
+        out.put(payload);
+    }
+
+    /** The 16-byte data header; shared with {@link DataPacketHolder} so there is one encoding. */
+    static void writeHeader(ByteBuffer out, int sequenceNumber, PacketPosition position, boolean inOrder, KeyFlags key,
+                            boolean retransmitted, int messageNumber, int timestamp, int destinationSocketId) {
         out.putInt(sequenceNumber);
         out.putInt(position.bits() << 30 | (inOrder ? 1 << 29 : 0) | key.bits() << 27
                 | (retransmitted ? 1 << 26 : 0) | messageNumber);
         out.putInt(timestamp);
         out.putInt(destinationSocketId);
-        out.put(payload);
     }
 
     /** Decodes a datagram whose first bit is 0; {@code in} spans exactly the datagram. */

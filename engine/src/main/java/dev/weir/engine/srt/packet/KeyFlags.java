@@ -7,6 +7,9 @@ package dev.weir.engine.srt.packet;
 public enum KeyFlags {
     NONE(0b00), EVEN(0b01), ODD(0b10), BOTH(0b11);
 
+    /** {@code values()} copies its array on every call; decoding runs per packet. */
+    private static final KeyFlags[] BY_BITS = values();
+
     private final int bits;
 
     KeyFlags(int bits) {
@@ -18,6 +21,6 @@ public enum KeyFlags {
     }
 
     public static KeyFlags ofBits(int bits) {
-        return values()[bits & 3];
+        return BY_BITS[bits & 3];
     }
 }

@@ -27,8 +27,10 @@ public final class PacketCodec {
     public static SrtPacket decode(ByteBuffer datagram) throws MalformedPacketException {
         ByteBuffer in = datagram.slice();  // big-endian, position 0 = start of datagram
         int length = in.remaining();
-        MalformedPacketException.require(length >= SrtPacket.HEADER_SIZE,
-                "datagram of " + length + " bytes is shorter than the 16-byte SRT header");
+        if (length < SrtPacket.HEADER_SIZE) { // not require(): its message would be built for every datagram
+            throw new MalformedPacketException("datagram of " + length
+                    + " bytes is shorter than the 16-byte SRT header");
+        }
         int word0 = in.getInt(0);
         if (word0 >= 0) {
             return DataPacket.decode(in);

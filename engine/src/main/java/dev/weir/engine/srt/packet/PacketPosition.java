@@ -7,6 +7,9 @@ package dev.weir.engine.srt.packet;
 public enum PacketPosition {
     MIDDLE(0b00), LAST(0b01), FIRST(0b10), SOLO(0b11);
 
+    /** {@code values()} copies its array on every call; decoding runs per packet. */
+    private static final PacketPosition[] BY_BITS = values();
+
     private final int bits;
 
     PacketPosition(int bits) {
@@ -18,6 +21,6 @@ public enum PacketPosition {
     }
 
     public static PacketPosition ofBits(int bits) {
-        return values()[bits & 3]; // declared in bit order
+        return BY_BITS[bits & 3]; // declared in bit order
     }
 }

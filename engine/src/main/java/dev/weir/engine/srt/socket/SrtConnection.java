@@ -7,7 +7,7 @@ import dev.weir.engine.srt.live.LiveConnection;
 import dev.weir.engine.srt.live.SrtReceiver;
 import dev.weir.engine.srt.live.SrtSender;
 import dev.weir.engine.srt.options.SrtOptions;
-import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.DataPacketHolder;
 import dev.weir.engine.srt.packet.SrtPacket;
 import dev.weir.engine.srt.stats.SrtStats;
 import java.io.IOException;
@@ -15,9 +15,7 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -34,16 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class SrtConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SrtConnection.class);
-    private static final byte[] END = new byte[0];
-
     private final SrtMultiplexer multiplexer;
     private final NegotiatedConnection negotiated;
     private final SrtOptions options;
     private final LiveConnection live;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition writable = lock.newCondition();
-    private final ArrayBlockingQueue<byte[]> received;
-    private final AtomicLong droppedByReader = new AtomicLong();
+    private final ReceivedMessages received;
     private final Runnable onClose;
     private final Endpoint endpoint = new Endpoint();
     private volatile boolean ended;
@@ -56,7 +51,9 @@ public final class SrtConnection implements AutoCloseable {
         this.options = options;
         this.onClose = onClose;
         int receivePackets = Math.min(options.receiveBufferPackets(), options.flowWindowPackets());
-        this.received = new ArrayBlockingQueue<>(Math.max(64, receivePackets));
+        int payloadLimit = Math.min(options.payloadSize(), negotiated.mss() - SrtOptions.UDP_IP_HEADER_SIZE
+                - SrtOptions.SRT_HEADER_SIZE);
+        this.received = new ReceivedMessages(Math.max(64, receivePackets), payloadLimit);
         // HSv4 peers announce their flags after the connection (LiveConnection applies them); assume libsrt's.
         int peerFlags = negotiated.handshakeVersion() < 5 ? SrtFlags.TLPKTDROP : negotiated.peerFlags();
         boolean tooLateDrop = options.tooLatePacketDrop() && (peerFlags & SrtFlags.TLPKTDROP) != 0;
@@ -83,13 +80,8 @@ public final class SrtConnection implements AutoCloseable {
         return endpoint;
     }
 
-    private void deliver(DataPacket packet) {
-        byte[] payload = packet.payload();
-        while (!received.offer(payload)) {
-            if (received.poll() != null) {
-                droppedByReader.incrementAndGet();
-            }
-        }
+    private void deliver(DataPacketHolder packet) {
+        received.put(packet.payload(), 0, packet.payloadLength());
     }
 
     /** The peer's address. */
@@ -132,34 +124,16 @@ public final class SrtConnection implements AutoCloseable {
      * @throws SocketTimeoutException when nothing arrived within the timeout (0 = wait forever)
      */
     public int read(byte[] buffer, long timeoutMillis) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        byte[] message;
+        int n;
         try {
-            while (true) {
-                // Short slices, so that the end of the connection is seen even if the queue was too full to take
-                // the end marker.
-                message = received.poll(50, TimeUnit.MILLISECONDS);
-                if (message != null) {
-                    break;
-                }
-                if (ended) {
-                    return -1;
-                }
-                if (timeoutMillis > 0 && System.nanoTime() - deadline >= 0) {
-                    throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis
-                            + " ms");
-                }
-            }
+            n = received.take(buffer, timeoutMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading from SRT peer " + peer());
         }
-        if (message == END) {
-            received.offer(END); // keep the end marker for other readers
-            return -1;
+        if (n == ReceivedMessages.TIMED_OUT) {
+            throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis + " ms");
         }
-        int n = Math.min(buffer.length, message.length);
-        System.arraycopy(message, 0, buffer, 0, n);
         return n;
     }
 
@@ -225,7 +199,7 @@ public final class SrtConnection implements AutoCloseable {
 
     /** Messages the application did not read in time and that were discarded. */
     public long messagesDroppedByReader() {
-        return droppedByReader.get();
+        return received.discarded();
     }
 
     @Override
@@ -244,7 +218,7 @@ public final class SrtConnection implements AutoCloseable {
             return;
         }
         ended = true;
-        received.offer(END);
+        received.end();
         multiplexer.unregister(negotiated.localSocketId());
         LOG.info("SRT connection {} with {} (stream id '{}') ended: {}", Integer.toHexString(localSocketId()), peer(),
                 streamId(), live.state());
@@ -264,6 +238,23 @@ public final class SrtConnection implements AutoCloseable {
             lock.lock();
             try {
                 live.onPacket(packet, now);
+                if (live.nextWakeup(now) <= now) {
+                    live.tick(now);
+                }
+                writable.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (!live.isOpen()) {
+                end();
+            }
+        }
+
+        @Override
+        public void onData(DataPacketHolder packet, InetSocketAddress from, long now) {
+            lock.lock();
+            try {
+                live.onData(packet, now);
                 if (live.nextWakeup(now) <= now) {
                     live.tick(now);
                 }

@@ -1,5 +1,6 @@
 package dev.weir.engine.srt.socket;
 
+import dev.weir.engine.srt.packet.DataPacketHolder;
 import dev.weir.engine.srt.packet.HandshakePacket;
 import dev.weir.engine.srt.packet.MalformedPacketException;
 import dev.weir.engine.srt.packet.PacketCodec;
@@ -43,6 +44,14 @@ public final class SrtMultiplexer implements AutoCloseable {
     public interface Endpoint {
         void onPacket(SrtPacket packet, InetSocketAddress from, long now);
 
+        /**
+         * A data packet in the receive thread's reusable holder, valid only during the call. Connections take it as
+         * is (no allocation per packet); anything else gets it as a record.
+         */
+        default void onData(DataPacketHolder packet, InetSocketAddress from, long now) {
+            onPacket(packet.toRecord(), from, now);
+        }
+
         void tick(long now);
 
         /** Next time {@link #tick} wants to run ({@code Long.MAX_VALUE}: only on packets). */
@@ -55,6 +64,13 @@ public final class SrtMultiplexer implements AutoCloseable {
     private final DatagramChannel channel;
     private final LongSupplier clock;
     private final Map<Integer, Endpoint> endpoints = new ConcurrentHashMap<>();
+    /**
+     * The endpoints as an array for the timer loop (iterating the map would allocate an iterator on every pass, and
+     * the loop runs once per paced packet), rebuilt on every change; {@link #routingVersion} counts the changes so
+     * that the receive thread can keep its last route without a map look-up (which would box the socket id).
+     */
+    private volatile Endpoint[] endpointArray = new Endpoint[0];
+    private volatile int routingVersion;
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<ByteBuffer> sendBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(
             MAX_DATAGRAM));
@@ -133,11 +149,18 @@ public final class SrtMultiplexer implements AutoCloseable {
 
     public void register(int socketId, Endpoint endpoint) {
         endpoints.put(socketId, endpoint);
+        routesChanged();
         wakeTimer();
     }
 
     public void unregister(int socketId) {
         endpoints.remove(socketId);
+        routesChanged();
+    }
+
+    private synchronized void routesChanged() {
+        endpointArray = endpoints.values().toArray(new Endpoint[0]);
+        routingVersion++;
     }
 
     public int endpointCount() {
@@ -174,6 +197,10 @@ public final class SrtMultiplexer implements AutoCloseable {
 
     private void receiveLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        // Data packets are decoded into this one holder and handed on (receivers copy what they keep); control
+        // packets, a few per hundred data packets, stay records.
+        DataPacketHolder data = new DataPacketHolder(MAX_DATAGRAM - SrtPacket.HEADER_SIZE);
+        Route route = new Route();
         while (!closed) {
             SocketAddress from;
             try {
@@ -191,15 +218,43 @@ public final class SrtMultiplexer implements AutoCloseable {
                 continue;
             }
             buffer.flip();
-            SrtPacket packet;
             try {
-                packet = PacketCodec.decode(buffer);
+                if (DataPacketHolder.isData(buffer)) {
+                    data.decode(buffer);
+                    dispatchData(data, (InetSocketAddress) from, route);
+                } else {
+                    dispatch(PacketCodec.decode(buffer), (InetSocketAddress) from);
+                }
             } catch (MalformedPacketException e) {
                 malformed.incrementAndGet();
                 LOG.debug("SRT datagram from {} on port {} ignored: {}", from, port, e.getMessage());
-                continue;
             }
-            dispatch(packet, (InetSocketAddress) from);
+        }
+    }
+
+    /** The receive thread's last route (socket id to endpoint), valid while {@link #routingVersion} is unchanged. */
+    private static final class Route {
+        int socketId;
+        Endpoint endpoint;
+        int version = -1;
+    }
+
+    private void dispatchData(DataPacketHolder packet, InetSocketAddress from, Route route) {
+        int dest = packet.destinationSocketId();
+        int version = routingVersion;
+        if (route.version != version || route.socketId != dest) {
+            route.socketId = dest;
+            route.endpoint = dest == 0 ? null : endpoints.get(dest);
+            route.version = version;
+        }
+        Endpoint endpoint = route.endpoint;
+        if (endpoint == null) {
+            return; // data for no connection (closed, or never ours)
+        }
+        try {
+            endpoint.onData(packet, from, now());
+        } catch (RuntimeException e) {
+            LOG.warn("SRT endpoint {} failed on a data packet from {}", dest, from, e);
         }
     }
 
@@ -230,17 +285,22 @@ public final class SrtMultiplexer implements AutoCloseable {
             if (hs != null) {
                 next = Math.min(next, runTimer(hs, now));
             }
-            for (Map.Entry<Integer, Endpoint> e : endpoints.entrySet()) {
-                Endpoint endpoint = e.getValue();
+            for (Endpoint endpoint : endpointArray) {
                 next = Math.min(next, runTimer(endpoint, now));
                 if (endpoint.finished()) {
-                    endpoints.remove(e.getKey(), endpoint);
+                    forget(endpoint);
                 }
             }
             long sleep = next - now();
             if (sleep > 0) {
                 LockSupport.parkNanos(sleep * 1000);
             }
+        }
+    }
+
+    private void forget(Endpoint endpoint) {
+        if (endpoints.values().removeIf(e -> e == endpoint)) {
+            routesChanged();
         }
     }
 

@@ -92,7 +92,7 @@ class LiveConnectionTest {
                 }
             }
             return new LiveConnection(new LiveConnection.Config(sc, rc, idleMs, own, SECRET, refresh, preAnnounce,
-                    -1, 0, 0, 25, 1500, null), out, d, new SecureRandom(), 0);
+                    -1, 0, 0, 25, 1500, null), out, Delivery.asRecords(d), new SecureRandom(), 0);
         }
     }
 

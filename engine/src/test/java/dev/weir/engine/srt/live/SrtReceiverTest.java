@@ -35,7 +35,7 @@ class SrtReceiverTest {
 
     private SrtReceiver receiver(int initialSeq, boolean tlpktdrop, boolean nakreport, int lossMaxTtl) {
         return new SrtReceiver(new SrtReceiver.Config(initialSeq, PEER, 0, 0, 120 * MS, tlpktdrop, nakreport,
-                lossMaxTtl, 8192, true, 1316, 0), counters, sent::add, delivered::add);
+                lossMaxTtl, 8192, true, 1316, 0), counters, sent::add, Delivery.asRecords(delivered::add));
     }
 
     private static DataPacket data(int seq, int tsMs, boolean retransmitted) {
