@@ -148,13 +148,16 @@ public final class SrtConnection implements AutoCloseable {
                     + maxMessageSize());
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long due;
         lock.lock();
         try {
             while (true) {
                 if (!live.isOpen()) {
                     throw new IOException("SRT connection to " + peer() + " is " + live.state());
                 }
-                if (live.send(message, offset, length, multiplexer.now())) {
+                long now = multiplexer.now();
+                if (live.send(message, offset, length, now)) {
+                    due = live.nextWakeup(now); // usually the packet went out at once and nothing new is due
                     break;
                 }
                 long left = deadline - System.nanoTime();
@@ -171,7 +174,7 @@ public final class SrtConnection implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        multiplexer.wakeTimer();
+        multiplexer.wakeTimerBy(due);
     }
 
     public void write(byte[] message) throws IOException {
@@ -235,16 +238,19 @@ public final class SrtConnection implements AutoCloseable {
     final class Endpoint implements SrtMultiplexer.Endpoint {
         @Override
         public void onPacket(SrtPacket packet, InetSocketAddress from, long now) {
+            long due;
             lock.lock();
             try {
                 live.onPacket(packet, now);
                 if (live.nextWakeup(now) <= now) {
                     live.tick(now);
                 }
+                due = live.nextWakeup(now);
                 writable.signalAll();
             } finally {
                 lock.unlock();
             }
+            multiplexer.wakeTimerBy(due);
             if (!live.isOpen()) {
                 end();
             }
@@ -252,16 +258,19 @@ public final class SrtConnection implements AutoCloseable {
 
         @Override
         public void onData(DataPacketHolder packet, InetSocketAddress from, long now) {
+            long due;
             lock.lock();
             try {
                 live.onData(packet, now);
                 if (live.nextWakeup(now) <= now) {
                     live.tick(now);
                 }
+                due = live.nextWakeup(now);
                 writable.signalAll();
             } finally {
                 lock.unlock();
             }
+            multiplexer.wakeTimerBy(due);
             if (!live.isOpen()) {
                 end();
             }

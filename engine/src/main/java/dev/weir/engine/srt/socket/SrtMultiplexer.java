@@ -78,6 +78,12 @@ public final class SrtMultiplexer implements AutoCloseable {
     private final Thread timerThread;
     private final AtomicLong malformed = new AtomicLong();
     private final int port;
+    /**
+     * When the timer thread will next look at the endpoints ({@link Long#MIN_VALUE} while it is looking), so that
+     * {@link #wakeTimerBy} wakes it only when new work is due earlier: a writer that sends its packet at once, or a
+     * received packet that changes no deadline, then costs no thread switch.
+     */
+    private volatile long timerWakeAt = Long.MIN_VALUE;
     private volatile Endpoint handshakeEndpoint;
     private volatile boolean closed;
 
@@ -195,6 +201,17 @@ public final class SrtMultiplexer implements AutoCloseable {
         LockSupport.unpark(timerThread);
     }
 
+    /**
+     * Wakes the timer thread if an endpoint now wants its {@code tick} at {@code deadline}, earlier than the thread
+     * plans to look (or while it is looking, in case it already passed that endpoint).
+     */
+    public void wakeTimerBy(long deadline) {
+        long planned = timerWakeAt;
+        if (planned == Long.MIN_VALUE || deadline < planned) {
+            LockSupport.unpark(timerThread);
+        }
+    }
+
     private void receiveLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         // Data packets are decoded into this one holder and handed on (receivers copy what they keep); control
@@ -279,6 +296,7 @@ public final class SrtMultiplexer implements AutoCloseable {
 
     private void timerLoop() {
         while (!closed) {
+            timerWakeAt = Long.MIN_VALUE;
             long now = now();
             long next = now + MAX_SLEEP_MICROS;
             Endpoint hs = handshakeEndpoint;
@@ -291,6 +309,7 @@ public final class SrtMultiplexer implements AutoCloseable {
                     forget(endpoint);
                 }
             }
+            timerWakeAt = next;
             long sleep = next - now();
             if (sleep > 0) {
                 LockSupport.parkNanos(sleep * 1000);

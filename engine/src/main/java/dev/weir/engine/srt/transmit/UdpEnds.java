@@ -18,16 +18,21 @@ final class UdpEnds {
         channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
         channel.bind(bind);
+        // One direct buffer per end, reused: a wrapped heap array per datagram would allocate each time, and the
+        // JDK copies heap buffers through a direct one anyway.
+        ByteBuffer direct = ByteBuffer.allocateDirect(65_536);
         return new MessageSource() {
             @Override
             public int read(byte[] buffer) throws IOException {
-                ByteBuffer b = ByteBuffer.wrap(buffer);
+                direct.clear();
                 try {
-                    channel.receive(b);
+                    channel.receive(direct);
                 } catch (ClosedChannelException e) {
                     return -1;
                 }
-                return b.position();
+                int n = Math.min(direct.position(), buffer.length);
+                direct.get(0, buffer, 0, n);
+                return n;
             }
 
             @Override
@@ -43,10 +48,13 @@ final class UdpEnds {
 
     static MessageSink sink(InetSocketAddress target) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
+        ByteBuffer direct = ByteBuffer.allocateDirect(65_536);
         return new MessageSink() {
             @Override
             public void write(byte[] buffer, int length) throws IOException {
-                channel.send(ByteBuffer.wrap(buffer, 0, length), target);
+                direct.clear();
+                direct.put(buffer, 0, length).flip();
+                channel.send(direct, target);
             }
 
             @Override
