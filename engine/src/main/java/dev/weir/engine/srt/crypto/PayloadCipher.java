@@ -1,5 +1,8 @@
 package dev.weir.engine.srt.crypto;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.ShortBufferException;
@@ -28,10 +31,19 @@ public final class PayloadCipher {
 
     private static final int BLOCK = 16;
 
+    private static final VarHandle BIG_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private final Cipher blockCipher;
     private final byte[] salt;
-    private byte[] counterBlocks = new byte[BLOCK * 92]; // 1472 bytes: a whole payload of the largest MSS
-    private byte[] keyStream = new byte[BLOCK * 92];
+    /** Bytes 10..13 of the salt: the part of every counter block that the sequence number changes. */
+    private final int saltWord;
+    /**
+     * The counter blocks, kept between packets: bytes 0..9 (salt) and 14..15 (block index) never change, so a packet
+     * only rewrites bytes 10..13 of each block.
+     */
+    private byte[] counterBlocks = new byte[0];
+    private byte[] keyStream = new byte[0];
 
     public PayloadCipher(byte[] streamKey, byte[] salt) {
         if (salt.length != KeyMaterialMessage.SALT_LENGTH) {
@@ -39,6 +51,8 @@ public final class PayloadCipher {
         }
         KeyLength.ofBytes(streamKey.length);
         this.salt = salt.clone();
+        this.saltWord = (int) BIG_ENDIAN_INT.get(this.salt, 10);
+        ensureBlocks(92); // 1472 bytes: a whole payload of the largest MSS
         try {
             this.blockCipher = Cipher.getInstance("AES/ECB/NoPadding");
             blockCipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(streamKey, "AES"));
@@ -47,26 +61,31 @@ public final class PayloadCipher {
         }
     }
 
+    private void ensureBlocks(int blocks) {
+        if (counterBlocks.length >= blocks * BLOCK) {
+            return;
+        }
+        counterBlocks = new byte[blocks * BLOCK];
+        keyStream = new byte[blocks * BLOCK];
+        for (int b = 0; b < blocks; b++) {
+            int base = b * BLOCK;
+            System.arraycopy(salt, 0, counterBlocks, base, 14);
+            // The block counter: CTR increments the whole 128-bit block, which for fewer than 65536 blocks (any
+            // datagram) only ever changes these two bytes.
+            counterBlocks[base + 14] = (byte) (b >>> 8);
+            counterBlocks[base + 15] = (byte) b;
+        }
+    }
+
     /** Encrypts or decrypts {@code length} bytes of {@code buffer} at {@code offset} in place. */
     public void transform(int sequenceNumber, byte[] buffer, int offset, int length) {
         int blocks = (length + BLOCK - 1) / BLOCK;
         int streamLength = blocks * BLOCK;
-        if (counterBlocks.length < streamLength) {
-            counterBlocks = new byte[streamLength];
-            keyStream = new byte[streamLength];
-        }
+        ensureBlocks(blocks);
         byte[] ctr = counterBlocks;
-        for (int b = 0; b < blocks; b++) {
-            int base = b * BLOCK;
-            System.arraycopy(salt, 0, ctr, base, 14);
-            ctr[base + 10] ^= (byte) (sequenceNumber >>> 24);
-            ctr[base + 11] ^= (byte) (sequenceNumber >>> 16);
-            ctr[base + 12] ^= (byte) (sequenceNumber >>> 8);
-            ctr[base + 13] ^= (byte) sequenceNumber;
-            // The block counter: CTR increments the whole 128-bit block, which for fewer than 65536 blocks (any
-            // datagram) only ever changes these two bytes.
-            ctr[base + 14] = (byte) (b >>> 8);
-            ctr[base + 15] = (byte) b;
+        int word = saltWord ^ sequenceNumber;
+        for (int base = 0; base < streamLength; base += BLOCK) {
+            BIG_ENDIAN_INT.set(ctr, base + 10, word);
         }
         try {
             int done = blockCipher.doFinal(ctr, 0, streamLength, keyStream, 0);
