@@ -39,14 +39,30 @@ bench_pkg=dev.weir.engine.testing.bench
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # start_end KIND FROM TO LOG: starts a sender or receiver; its pid in $end_pid (./weir execs the JVM: same pid).
+# With stats=1 both print cumulative SRT statistics as JSON (the same layout): srt-live-transmit every 200 packets
+# into LOG.stats, weir transmit every 250 ms into LOG.
+stats=0
 start_end() {
   local kind=$1 from=$2 to=$3 log=$4
   if [ "$kind" = lib ]; then
-    "$slt" -q -a:no "$from" "$to" >"$log" 2>&1 &
+    if [ "$stats" = 1 ]; then
+      "$slt" -q -a:no -s:200 -pf:json -f -statsout:"$log.stats" "$from" "$to" >"$log" 2>&1 &
+    else
+      "$slt" -q -a:no "$from" "$to" >"$log" 2>&1 &
+    fi
   else
-    "$root/weir" transmit -from "$from" -to "$to" >"$log" 2>&1 &
+    if [ "$stats" = 1 ]; then
+      "$root/weir" transmit -stats 250 -statspf json -fullstats -from "$from" -to "$to" >"$log" 2>&1 &
+    else
+      "$root/weir" transmit -from "$from" -to "$to" >"$log" 2>&1 &
+    fi
   fi
   end_pid=$!; pids+=("$end_pid")
+}
+
+# last_stat FILE SECTION FIELD: the field's value in the last JSON statistics line of FILE (empty if none).
+last_stat() {
+  grep -o "\"$2\":{[^}]*}" "$1" 2>/dev/null | tail -1 | grep -o "\"$3\":[0-9]*" | cut -d: -f2
 }
 
 # chain SND RCV PORTBASE MBPS WARMUP SECONDS LOSS SEED: runs one chain; sets s_pid r_pid sink_out blast_out.
@@ -117,7 +133,7 @@ if [ "$mode" = cpu ]; then
     }' "$results" | sort
 elif [ "$mode" = loss ]; then
   seconds=${2:-20}; losses=${3:-"5 10 20"}; rounds=${4:-2}; mbps=${5:-10}
-  results="$work/loss.tsv"; : >"$results"
+  results="$work/loss.tsv"; : >"$results"; stats=1
   echo "srt-vs-libsrt loss: ${mbps} Mbit/s for ${seconds}s, RTT 20 ms, latency 200 ms, loss $losses %, $rounds rounds, load $(cut -d' ' -f1-3 /proc/loadavg)"
   base=25000
   for round in $(seq "$rounds"); do
@@ -128,11 +144,17 @@ elif [ "$mode" = loss ]; then
         chain "$snd" "$rcv" "$base" "$mbps" 4 "$seconds" "$loss" "$seed"
         finish_chain
         sent=$(count sent "$blast_out"); got=$(count received "$sink_out")
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$loss" "$snd" "$rcv" "$sent" "$got" $((sent - got)) | tee -a "$results"
+        tag="$snd-$rcv-$base"; slog="$work/$tag.sender.log"; rlog="$work/$tag.receiver.log"
+        [ "$snd" = lib ] && slog="$slog.stats"; [ "$rcv" = lib ] && rlog="$rlog.stats"
+        # what the sender took in from UDP, what the receiver lost on the link, retransmitted, and gave up (too late)
+        unique=$(last_stat "$slog" send packetsUnique); lost=$(last_stat "$rlog" recv packetsLost)
+        rexmit=$(last_stat "$rlog" recv packetsRetransmitted); dropped=$(last_stat "$rlog" recv packetsDropped)
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$loss" "$snd" "$rcv" "$sent" "$got" \
+          $((sent - ${got:-0})) "${unique:--}" "${lost:--}" "${rexmit:--}" "${dropped:--}" | tee -a "$results"
       done
     done
   done
-  echo "round loss% sender receiver sent received missing" >&2
+  echo "round loss% sender receiver sent received missing | sender-unique rcv-lost rcv-retransmitted rcv-dropped" >&2
 else
   echo "usage: $0 cpu|loss [...]" >&2; exit 2
 fi
