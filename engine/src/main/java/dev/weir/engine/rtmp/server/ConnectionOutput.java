@@ -1,0 +1,91 @@
+package dev.weir.engine.rtmp.server;
+
+import dev.weir.engine.rtmp.chunk.ChunkWriter;
+import dev.weir.engine.rtmp.chunk.RtmpMessage;
+import dev.weir.engine.rtmp.message.ProtocolControl;
+import dev.weir.engine.stats.ConnectionCounters;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Everything written to one peer goes through here: the reader thread sends control messages and command
+ * replies, a player's writer thread sends media. A lock keeps their chunks from interleaving (a
+ * {@link ReentrantLock}, which parks a virtual thread without pinning its carrier).
+ *
+ * <p>Writes go into a buffer and reach the socket on {@link #flush()}, so a player's writer can send a batch
+ * of messages with one system call. The time a write or flush started is kept so the reader's watchdog can
+ * close a connection whose peer stopped reading (a blocking socket write has no timeout of its own).
+ */
+final class ConnectionOutput {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final OutputStream out;
+    private final ChunkWriter chunks = new ChunkWriter();
+    private final ConnectionCounters counters;
+    private volatile long writeStartedNanos; // 0 when no write is in progress
+
+    ConnectionOutput(OutputStream socketOut, ConnectionCounters counters) {
+        this.out = new BufferedOutputStream(socketOut, 64 * 1024);
+        this.counters = counters;
+    }
+
+    /** Sends one message now. */
+    void send(RtmpMessage message) throws IOException {
+        lock.lock();
+        try {
+            write(message);
+            flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Announces and switches to a new outgoing chunk size. */
+    void changeChunkSize(int size) throws IOException {
+        lock.lock();
+        try {
+            write(new ProtocolControl.SetChunkSize(size).toMessage());
+            chunks.chunkSize(size);
+            flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** For batches: hold the lock, {@link #write} several messages, {@link #flush}, unlock. */
+    void lock() {
+        lock.lock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /** Writes into the buffer; the caller holds the lock. */
+    void write(RtmpMessage message) throws IOException {
+        writeStartedNanos = System.nanoTime();
+        try {
+            counters.addBytesOut(chunks.write(message, out));
+        } finally {
+            writeStartedNanos = 0;
+        }
+    }
+
+    /** Pushes the buffer to the socket; the caller holds the lock. */
+    void flush() throws IOException {
+        writeStartedNanos = System.nanoTime();
+        try {
+            out.flush();
+        } finally {
+            writeStartedNanos = 0;
+        }
+    }
+
+    /** Nanos since a write that is still blocked began, or 0. */
+    long stalledNanos(long now) {
+        long started = writeStartedNanos;
+        return started == 0 ? 0 : now - started;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.weir.engine.rtmp.server;
+
+import dev.weir.engine.ListenerException;
+import dev.weir.engine.config.Limits;
+import dev.weir.engine.config.RtmpSettings;
+import dev.weir.engine.hub.StreamHub;
+import dev.weir.engine.stats.ConnectionCounters;
+import dev.weir.engine.stats.ConnectionRegistry;
+import dev.weir.engine.stats.ListenerSnapshot;
+import dev.weir.engine.stats.ListenerSnapshot.ListenerState;
+import dev.weir.engine.stats.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Accepts RTMP connections on one address and runs each on its own virtual thread. Owns its server socket and
+ * every connection it accepted: {@link #close()} ends them all. The engine facade owns the listener.
+ *
+ * <pre>{@code
+ * var listener = new RtmpListener(address, settings, limits, hub, registry);
+ * listener.start();                       // binds; throws ListenerException with an operator-readable reason
+ * listener.boundAddress();                // the real port when asked for port 0
+ * listener.snapshot();                    // for EngineSnapshot.listeners
+ * listener.close();
+ * }</pre>
+ */
+public final class RtmpListener implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RtmpListener.class);
+    private static final AtomicLong CONNECTION_IDS = new AtomicLong();
+
+    private final InetSocketAddress address;
+    private final RtmpSettings settings;
+    private final Limits limits;
+    private final StreamHub hub;
+    private final ConnectionRegistry registry;
+    private final LongSupplier nanoTime;
+    private final Set<RtmpConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    private volatile ServerSocket serverSocket;
+    private volatile ListenerState state = ListenerState.STOPPED;
+    private volatile String lastError;
+    private volatile String id;
+    private Thread acceptThread;
+
+    public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
+                        ConnectionRegistry registry) {
+        this(address, settings, limits, hub, registry, System::nanoTime);
+    }
+
+    /**
+     * @param nanoTime the engine's monotonic clock, for {@code ConnectionCounters.startNanos}
+     */
+    public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
+                        ConnectionRegistry registry, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.address = address;
+        this.settings = settings;
+        this.limits = limits;
+        this.hub = hub;
+        this.registry = registry;
+        this.id = "rtmp:" + hostPort(address);
+    }
+
+    /** Binds and starts accepting. */
+    public synchronized void start() throws ListenerException {
+        if (serverSocket != null) {
+            throw new IllegalStateException("listener " + id + " is already started");
+        }
+        state = ListenerState.STARTING;
+        ServerSocket server = null;
+        try {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(address, 128);
+        } catch (IOException e) {
+            closeQuietly(server);
+            String reason = e instanceof BindException
+                    ? "cannot listen for RTMP on " + hostPort(address) + ": " + e.getMessage()
+                      + " (is another server, such as nginx-rtmp, using the port? choose another port)"
+                    : "cannot listen for RTMP on " + hostPort(address) + ": " + e.getMessage();
+            lastError = reason;
+            state = ListenerState.FAILED;
+            throw new ListenerException(reason, e);
+        }
+        serverSocket = server;
+        if (address.getPort() == 0) {
+            id = "rtmp:" + hostPort(boundAddress());
+        }
+        state = ListenerState.RUNNING;
+        acceptThread = Thread.ofVirtual().name("rtmp-accept-" + boundAddress().getPort()).start(this::acceptLoop);
+        log.info("RTMP listening on {}", hostPort(boundAddress()));
+    }
+
+    /** The address the socket is bound to (with the real port), or the requested one before start. */
+    public InetSocketAddress boundAddress() {
+        ServerSocket s = serverSocket;
+        return s == null ? address : (InetSocketAddress) s.getLocalSocketAddress();
+    }
+
+    public Protocol protocol() {
+        return Protocol.RTMP;
+    }
+
+    /** The requested address before {@link #start()}, the bound one (real port) after: same as {@link #boundAddress()}. */
+    public InetSocketAddress address() {
+        return boundAddress();
+    }
+
+    /** As in {@code ListenerSnapshot.id}: {@code rtmp:HOST:PORT} with the bound port once started. */
+    public String id() {
+        return id;
+    }
+
+    public ListenerSnapshot snapshot() {
+        return new ListenerSnapshot(id, Protocol.RTMP, hostPort(boundAddress()), state, lastError,
+                connections.size(), accepted.get(), rejected.get());
+    }
+
+    private void acceptLoop() {
+        ServerSocket server = serverSocket;
+        while (!server.isClosed()) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    lastError = "accept failed: " + e.getMessage();
+                    state = ListenerState.FAILED;
+                    log.error("RTMP listener {} stopped accepting: {}", id, e.getMessage());
+                }
+                return;
+            }
+            String remote = hostPort((InetSocketAddress) socket.getRemoteSocketAddress());
+            if (connections.size() >= limits.maxConnections()) {
+                rejected.incrementAndGet();
+                log.warn("rtmp {}: refused {}: {} connections open, the limit", id, remote, connections.size());
+                closeQuietly(socket);
+                continue;
+            }
+            accepted.incrementAndGet();
+            ConnectionCounters counters = new ConnectionCounters("rtmp-" + CONNECTION_IDS.incrementAndGet(),
+                    Protocol.RTMP, id, remote, nanoTime.getAsLong());
+            registry.register(counters);
+            RtmpConnection[] self = new RtmpConnection[1];
+            RtmpConnection connection = new RtmpConnection(socket, settings, limits, hub, counters, () -> {
+                connections.remove(self[0]);
+                registry.unregister(counters);
+            });
+            self[0] = connection;
+            connections.add(connection);
+            Thread.ofVirtual().name("rtmp-conn-" + counters.id()).start(connection);
+        }
+    }
+
+    /** Stops accepting and closes every connection. */
+    @Override
+    public synchronized void close() {
+        ServerSocket s = serverSocket;
+        if (s != null) {
+            closeQuietly(s);
+        }
+        for (RtmpConnection c : connections) {
+            c.close("listener stopped");
+        }
+        if (state != ListenerState.FAILED) {
+            state = ListenerState.STOPPED;
+        }
+        Thread t = acceptThread;
+        if (t != null) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // nothing more to do
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package dev.weir.engine.srt.socket;
+
+import dev.weir.engine.srt.crypto.Passphrase;
+import dev.weir.engine.srt.handshake.NegotiatedConnection;
+import dev.weir.engine.srt.handshake.SrtFlags;
+import dev.weir.engine.srt.live.LiveConnection;
+import dev.weir.engine.srt.live.SrtReceiver;
+import dev.weir.engine.srt.live.SrtSender;
+import dev.weir.engine.srt.options.SrtOptions;
+import dev.weir.engine.srt.packet.DataPacket;
+import dev.weir.engine.srt.packet.SrtPacket;
+import dev.weir.engine.srt.stats.SrtStats;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An established SRT connection as the application sees it: messages in (in order, at their TSBPD time) and out,
+ * blocking with timeouts, statistics, close. It is the multiplexer's endpoint for its socket id and serialises the
+ * protocol core ({@link LiveConnection}) behind one lock.
+ *
+ * <p>Received messages wait in a bounded queue as large as the receive buffer; an application that does not read
+ * for that long loses the oldest ones (counted in {@link #messagesDroppedByReader()}).
+ */
+public final class SrtConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SrtConnection.class);
+    private static final byte[] END = new byte[0];
+
+    private final SrtMultiplexer multiplexer;
+    private final NegotiatedConnection negotiated;
+    private final SrtOptions options;
+    private final LiveConnection live;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition writable = lock.newCondition();
+    private final ArrayBlockingQueue<byte[]> received;
+    private final AtomicLong droppedByReader = new AtomicLong();
+    private final Runnable onClose;
+    private final Endpoint endpoint = new Endpoint();
+    private volatile boolean ended;
+
+    SrtConnection(SrtMultiplexer multiplexer, NegotiatedConnection negotiated, SrtOptions options,
+                  Passphrase passphrase, long localStartMicros, long peerStartMicros, long peerTimestampHint,
+                  Runnable onClose) {
+        this.multiplexer = multiplexer;
+        this.negotiated = negotiated;
+        this.options = options;
+        this.onClose = onClose;
+        int receivePackets = Math.min(options.receiveBufferPackets(), options.flowWindowPackets());
+        this.received = new ArrayBlockingQueue<>(Math.max(64, receivePackets));
+        boolean tooLateDrop = options.tooLatePacketDrop() && (negotiated.peerFlags() & SrtFlags.TLPKTDROP) != 0;
+        int payloadSize = Math.min(options.payloadSize(), negotiated.mss() - SrtOptions.UDP_IP_HEADER_SIZE
+                - SrtOptions.SRT_HEADER_SIZE);
+        SrtSender.Config sender = new SrtSender.Config(negotiated.initialSequenceNumber(), negotiated.peerSocketId(),
+                localStartMicros, negotiated.sendLatencyMs() * 1000L, tooLateDrop, options.senderDropDelayMs(),
+                negotiated.peerFlowWindow(), options.sendBufferPackets(), payloadSize);
+        SrtReceiver.Config receiver = new SrtReceiver.Config(negotiated.initialSequenceNumber(),
+                negotiated.peerSocketId(), localStartMicros, peerStartMicros, negotiated.receiveLatencyMs() * 1000L,
+                tooLateDrop, options.periodicNak(), options.lossMaxTtlPackets(), receivePackets,
+                options.driftTracer(), payloadSize, peerTimestampHint);
+        LiveConnection.Config config = new LiveConnection.Config(sender, receiver, options.peerIdleTimeoutMs(),
+                negotiated.keys(), passphrase, options.effectiveKmRefreshRate(), options.effectiveKmPreAnnounce(),
+                options.maxBandwidth(), options.inputBandwidth(), options.minInputBandwidth(),
+                options.overheadPercent(), negotiated.mss());
+        InetSocketAddress peer = negotiated.peer();
+        this.live = new LiveConnection(config, packet -> multiplexer.send(packet, peer), this::deliver,
+                new SecureRandom(), multiplexer.now());
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    private void deliver(DataPacket packet) {
+        byte[] payload = packet.payload();
+        while (!received.offer(payload)) {
+            if (received.poll() != null) {
+                droppedByReader.incrementAndGet();
+            }
+        }
+    }
+
+    /** The peer's address. */
+    public InetSocketAddress peer() {
+        return negotiated.peer();
+    }
+
+    /** The caller's stream id ("" when none). */
+    public String streamId() {
+        return negotiated.streamId();
+    }
+
+    public boolean encrypted() {
+        return negotiated.encrypted();
+    }
+
+    public int localSocketId() {
+        return negotiated.localSocketId();
+    }
+
+    public int peerSocketId() {
+        return negotiated.peerSocketId();
+    }
+
+    /** The largest message {@link #write} accepts. */
+    public int maxMessageSize() {
+        return Math.min(options.payloadSize(), negotiated.mss() - SrtOptions.UDP_IP_HEADER_SIZE
+                - SrtOptions.SRT_HEADER_SIZE);
+    }
+
+    /** What the handshake agreed (latencies, peer version, flags...). */
+    public NegotiatedConnection negotiated() {
+        return negotiated;
+    }
+
+    /**
+     * Reads the next message into {@code buffer}.
+     *
+     * @return its length, or -1 once the connection is closed and every delivered message was read
+     * @throws SocketTimeoutException when nothing arrived within the timeout (0 = wait forever)
+     */
+    public int read(byte[] buffer, long timeoutMillis) throws IOException {
+        byte[] message;
+        try {
+            message = timeoutMillis <= 0 ? received.take() : received.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading from SRT peer " + peer());
+        }
+        if (message == null) {
+            throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis + " ms");
+        }
+        if (message == END) {
+            received.offer(END); // keep the end marker for other readers
+            return -1;
+        }
+        int n = Math.min(buffer.length, message.length);
+        System.arraycopy(message, 0, buffer, 0, n);
+        return n;
+    }
+
+    /**
+     * Sends one message, waiting up to the timeout while the send buffer is full.
+     *
+     * @throws IOException when the connection is closed or broken, or the timeout passed
+     */
+    public void write(byte[] message, int offset, int length, long timeoutMillis) throws IOException {
+        if (length > maxMessageSize()) {
+            throw new IllegalArgumentException("SRT message of " + length + " bytes exceeds payloadsize "
+                    + maxMessageSize());
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lock.lock();
+        try {
+            while (true) {
+                if (!live.isOpen()) {
+                    throw new IOException("SRT connection to " + peer() + " is " + live.state());
+                }
+                if (live.send(message, offset, length, multiplexer.now())) {
+                    break;
+                }
+                long left = deadline - System.nanoTime();
+                if (timeoutMillis > 0 && left <= 0) {
+                    throw new SocketTimeoutException("SRT send buffer to " + peer() + " stayed full for "
+                            + timeoutMillis + " ms");
+                }
+                writable.await(timeoutMillis > 0 ? Math.min(left, 10_000_000L) : 10_000_000L,
+                        TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing to SRT peer " + peer());
+        } finally {
+            lock.unlock();
+        }
+        multiplexer.wakeTimer();
+    }
+
+    public void write(byte[] message) throws IOException {
+        write(message, 0, message.length, 0);
+    }
+
+    /** A statistics snapshot; {@code clearInterval} starts a new interval (as libsrt's srt_bstats clear flag). */
+    public SrtStats stats(boolean clearInterval) {
+        lock.lock();
+        try {
+            return live.stats(multiplexer.now(), clearInterval);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isOpen() {
+        return live.isOpen();
+    }
+
+    /** Why the connection is no longer open (CONNECTED while it is). */
+    public LiveConnection.State state() {
+        return live.state();
+    }
+
+    /** Messages the application did not read in time and that were discarded. */
+    public long messagesDroppedByReader() {
+        return droppedByReader.get();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            live.close(multiplexer.now());
+        } finally {
+            lock.unlock();
+        }
+        end();
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        received.offer(END);
+        multiplexer.unregister(negotiated.localSocketId());
+        LOG.info("SRT connection {} with {} (stream id '{}') ended: {}", Integer.toHexString(localSocketId()), peer(),
+                streamId(), live.state());
+        onClose.run();
+    }
+
+    @Override
+    public String toString() {
+        return "SrtConnection[" + Integer.toHexString(localSocketId()) + " <-> " + peer() + ", streamid='"
+                + streamId() + "', " + live.state() + "]";
+    }
+
+    /** The multiplexer's view: packets in, timers, and the end of the connection. */
+    final class Endpoint implements SrtMultiplexer.Endpoint {
+        @Override
+        public void onPacket(SrtPacket packet, InetSocketAddress from, long now) {
+            lock.lock();
+            try {
+                live.onPacket(packet, now);
+                if (live.nextWakeup(now) <= now) {
+                    live.tick(now);
+                }
+                writable.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (!live.isOpen()) {
+                end();
+            }
+        }
+
+        @Override
+        public void tick(long now) {
+            lock.lock();
+            try {
+                live.tick(now);
+                writable.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            if (!live.isOpen()) {
+                end();
+            }
+        }
+
+        @Override
+        public long nextWakeup(long now) {
+            lock.lock();
+            try {
+                return live.nextWakeup(now);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public boolean finished() {
+            return ended;
+        }
+    }
+}
