@@ -5,6 +5,8 @@ import dev.weir.engine.srt.crypto.KeyRotation;
 import dev.weir.engine.srt.crypto.KeyUnwrapException;
 import dev.weir.engine.srt.crypto.Passphrase;
 import dev.weir.engine.srt.crypto.StreamKeys;
+import dev.weir.engine.srt.handshake.KeyMaterialExchange;
+import dev.weir.engine.srt.handshake.KmState;
 import dev.weir.engine.srt.packet.AckAckPacket;
 import dev.weir.engine.srt.packet.AckPacket;
 import dev.weir.engine.srt.packet.DataPacket;
@@ -49,8 +51,6 @@ public final class LiveConnection {
     private static final long KM_RESEND_MIN_MICROS = 20_000;
     private static final int KM_RESEND_LIMIT = 20;
     private static final int KM_EVENT_HISTORY = 16;
-    /** libsrt's KMRSP error answer: one word, SRT_KM_S_BADSECRET. */
-    private static final int KM_STATE_BADSECRET = 4;
 
     public enum State { CONNECTED, CLOSED_BY_PEER, CLOSED, BROKEN }
 
@@ -233,37 +233,32 @@ public final class LiveConnection {
         kmResendAt = now + interval;
     }
 
+    /** The peer refreshes its keys: answered by the handshake package's {@link KeyMaterialExchange}. */
     private void onKmRequest(UserDefinedPacket u, long now) {
-        byte[] response;
+        KeyMaterialExchange.Answer answer;
+        KeyFlags announced;
         try {
-            KeyMaterialMessage km = KeyMaterialMessage.decode(u.body());
-            if (receiveKeys != null && receiveKeys.keyLength() == km.keyLength()
-                    && Arrays.equals(receiveKeysSalt(), km.salt())) {
-                receiveKeys.apply(km);
-                // A message with one key retires the other (decommission): forget it, so that a packet still
-                // flagged with it is counted undecryptable and recovered, instead of decrypting to garbage.
-                if (km.keys() == KeyFlags.EVEN) {
-                    receiveKeys.forget(KeyFlags.ODD);
-                } else if (km.keys() == KeyFlags.ODD) {
-                    receiveKeys.forget(KeyFlags.EVEN);
-                }
-            } else {
-                receiveKeys = StreamKeys.fromKeyMaterial(config.passphrase(), km);
-            }
-            response = u.body();
-            event(now, KeyMaterialEvent.Kind.PEER_REFRESHED, km.keys());
-        } catch (MalformedPacketException | KeyUnwrapException | RuntimeException e) {
-            response = ByteBuffer.allocate(4).putInt(KM_STATE_BADSECRET).array();
+            announced = KeyMaterialMessage.decode(u.body()).keys();
+            answer = KeyMaterialExchange.answerKmReq(u, receiveKeys, config.passphrase(),
+                    config.sender().peerSocketId(), timestamp(now));
+        } catch (MalformedPacketException e) {
             event(now, KeyMaterialEvent.Kind.PEER_REJECTED, KeyFlags.BOTH);
+            return;
         }
-        out.send(new UserDefinedPacket(UserDefinedPacket.SUBTYPE_KMRSP, 0, response, timestamp(now),
-                config.sender().peerSocketId()));
-    }
-
-    private byte[] receiveKeysSalt() {
-        // StreamKeys keeps its salt private; the KM message it would announce carries it.
-        KeyFlags held = receiveKeys.has(KeyFlags.EVEN) ? KeyFlags.EVEN : KeyFlags.ODD;
-        return receiveKeys.has(held) ? receiveKeys.keyMaterial(held).salt() : new byte[0];
+        if (answer.state() == KmState.SECURED) {
+            receiveKeys = answer.keys();
+            // A message with one key retires the other (decommission): forget it, so that a packet still flagged
+            // with it is counted undecryptable and recovered, instead of decrypting to garbage.
+            if (announced == KeyFlags.EVEN) {
+                receiveKeys.forget(KeyFlags.ODD);
+            } else if (announced == KeyFlags.ODD) {
+                receiveKeys.forget(KeyFlags.EVEN);
+            }
+            event(now, KeyMaterialEvent.Kind.PEER_REFRESHED, announced);
+        } else {
+            event(now, KeyMaterialEvent.Kind.PEER_REJECTED, announced);
+        }
+        out.send(answer.kmrsp());
     }
 
     private void onKmResponse(UserDefinedPacket u, long now) {

