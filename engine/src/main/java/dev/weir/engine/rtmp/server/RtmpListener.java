@@ -34,7 +34,7 @@ import java.util.function.LongSupplier;
  * listener.close();
  * }</pre>
  */
-public final class RtmpListener implements AutoCloseable {
+public final class RtmpListener implements dev.weir.engine.Listener {
     private static final Logger log = LoggerFactory.getLogger(RtmpListener.class);
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
 
