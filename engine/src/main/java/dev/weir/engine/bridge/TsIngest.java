@@ -56,8 +56,7 @@ public final class TsIngest {
     public void payload(byte[] data, int length) {
         byte[] copy = Arrays.copyOf(data, length);
         currentPayload = feed.append(copy);
-        int videoPid = videoPid();
-        if (videoPid < 0 && pmt != null) feed.keyframeAt(currentPayload); // audio only: start anywhere
+        if (pmt != null && videoPid() < 0) feed.keyframeAt(currentPayload); // audio only: start anywhere
         int off = 0;
         while (off + TsPacket.SIZE <= length) {
             if (copy[off] != TsPacket.SYNC_BYTE) {
@@ -70,7 +69,7 @@ public final class TsIngest {
             if (start && pid == 0) notePat(copy, off);
             else if (start && pid == pmtPid) notePmt(copy, off);
             demuxer.feed(copy, off, TsPacket.SIZE);
-            if (start && pid == videoPid) videoPesStart = currentPayload;
+            if (start && pid != 0 && pid == videoPid()) videoPesStart = currentPayload; // after the PMT was read
             off += TsPacket.SIZE;
         }
         if (off < length) demuxer.feed(copy, off, length - off);

@@ -134,11 +134,7 @@ public final class StreamRecording {
                     continue;
                 }
                 PlayerEvent e = sub.next(POLL);
-                if (e == null) {
-                    if (sink == null && sub.isPublished() && feeds.current(key) != null) openTs(feeds.current(key));
-                    continue;
-                }
-                if (!handle(e)) break;
+                if (e != null && !handle(e)) break;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,11 +148,6 @@ public final class StreamRecording {
         switch (e) {
             case PlayerEvent.Media m -> {
                 if (sink == null) {
-                    TsFeed feed = feeds.current(key);
-                    if (feed != null) {
-                        openTs(feed);
-                        return state != State.FAILED;
-                    }
                     choose(m.message());
                 } else {
                     write(m.message());
@@ -176,12 +167,15 @@ public final class StreamRecording {
         }
     }
 
-    /** Waits for a video sequence header (or enough audio) to pick FLV or fMP4. */
+    /**
+     * Waits for a video sequence header (or enough audio) to pick the file: fragmented MP4 for H.265, AV1 and VP9
+     * whatever the source; else the TS as received when the publisher came over SRT; else FLV.
+     */
     private void choose(MediaMessage m) {
         if (m.kind() == MediaMessage.Kind.VIDEO && FlvVideoTag.roleOf(m.body()) == TagRole.SEQUENCE_HEADER) {
-            open(RecordingFormat.forVideoHeader(m));
+            RecordingFormat f = RecordingFormat.forVideoHeader(m);
             pending.add(m);
-            flushPending();
+            openFor(f);
             return;
         }
         pending.add(m);
@@ -192,10 +186,18 @@ public final class StreamRecording {
             if (p.kind() == MediaMessage.Kind.AUDIO && firstAudio == Long.MIN_VALUE) firstAudio = p.timestamp();
         }
         boolean audioOnly = !sawVideo && firstAudio != Long.MIN_VALUE && m.timestamp() - firstAudio >= AUDIO_ONLY_AFTER_MS;
-        if (audioOnly || pending.size() >= MAX_PENDING) {
-            open(RecordingFormat.FLV);
-            flushPending();
+        if (audioOnly || pending.size() >= MAX_PENDING) openFor(RecordingFormat.FLV);
+    }
+
+    private void openFor(RecordingFormat f) {
+        TsFeed feed = feeds.current(key);
+        if (f == RecordingFormat.FLV && feed != null) {
+            pending.clear(); // the TS feed starts at its own cached keyframe, with PAT/PMT
+            openTs(feed);
+            return;
         }
+        open(f);
+        flushPending();
     }
 
     private void flushPending() {

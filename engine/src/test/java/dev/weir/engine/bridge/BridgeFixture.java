@@ -19,10 +19,14 @@ final class BridgeFixture implements AutoCloseable {
     final Path dir;
 
     BridgeFixture(Path dir, String passphrase, int pbkeylen, boolean recordAll) throws Exception {
+        this(dir, passphrase, pbkeylen, recordAll, dir.resolve("recordings"));
+    }
+
+    BridgeFixture(Path dir, String passphrase, int pbkeylen, boolean recordAll, Path recordDir) throws Exception {
         this.dir = dir;
         EngineConfig config = EngineConfig.DEFAULTS
                 .withSrt(new SrtSettings("127.0.0.1:0", 120, passphrase, pbkeylen))
-                .withRecording(new RecordingSettings(dir.resolve("recordings").toString(), recordAll));
+                .withRecording(new RecordingSettings(recordDir.toString(), recordAll));
         engine = StandardListeners.engine(config);
         rtmpPort = port(engine.startRtmpListener("127.0.0.1:0"));
         srtPort = port(engine.startSrtListener("127.0.0.1:0"));

@@ -30,8 +30,8 @@ import java.time.Duration;
  *       before keyframes, PCR) and grouped seven 188-byte packets per SRT message ({@link SrtPayloadGrouper}); the
  *       hub's late-join cache makes it start at a keyframe.</li>
  * </ul>
- * The player stays attached across republishes (the source may change protocol in between) until it leaves or
- * the hub cuts it off for being too slow.
+ * When the publisher leaves, the player's connection is closed: SRT has no in-band "unpublished" signal, and a
+ * reader such as ffmpeg or srt-live-transmit then ends (or reconnects) instead of waiting on a silent socket.
  */
 final class SrtPlayerSession implements SrtSession {
     private static final Logger log = LoggerFactory.getLogger(SrtPlayerSession.class);
@@ -40,6 +40,8 @@ final class SrtPlayerSession implements SrtSession {
     /** Idle time after which muxed packets not yet making a full 1316-byte message are sent anyway. */
     private static final Duration FLUSH_AFTER = Duration.ofMillis(20);
     private static final Duration PASSTHROUGH_POLL = Duration.ofMillis(50);
+    /** How long a leaving player's unacknowledged payloads may take to arrive before its connection closes. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
 
     private final SrtConnection connection;
     private final StreamKey key;
@@ -63,35 +65,34 @@ final class SrtPlayerSession implements SrtSession {
         try (Subscription subscription = context.hub().play(key,
                 new PeerInfo(counters.id(), Protocol.SRT, counters.remoteAddress()))) {
             log.info("{}: playing", logContext);
-            boolean open = true;
-            while (open && connection.isOpen()) {
-                TsFeed feed = context.tsFeeds().current(key);
-                open = feed != null && subscription.isPublished()
-                        ? passThrough(feed, subscription)
-                        : mux(subscription);
+            TsFeed feed = context.tsFeeds().current(key);
+            if (feed != null && subscription.isPublished()) {
+                passThrough(feed, subscription);
+            } else {
+                mux(subscription);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | UncheckedIOException e) {
             log.info("{}: player left: {}", logContext, e.getMessage());
         } finally {
+            drainSendBuffer();
             counters.state(State.CLOSED);
             log.info("{}: stopped playing (connection {})", logContext, connection.state());
         }
     }
 
-    /**
-     * Sends the SRT publisher's TS untouched until its feed ends.
-     *
-     * @return false when the player should close
-     */
-    private boolean passThrough(TsFeed feed, Subscription subscription) throws InterruptedException, IOException {
+    /** Sends the SRT publisher's TS untouched until its feed ends. */
+    private void passThrough(TsFeed feed, Subscription subscription) throws InterruptedException, IOException {
         log.debug("{}: TS passthrough from the SRT publisher", logContext);
         try (TsFeed.Reader reader = feed.subscribe()) {
             while (connection.isOpen()) {
                 byte[] payload = reader.next(PASSTHROUGH_POLL);
                 if (payload != null) {
-                    if (payload.length == 0) return true; // the publisher left
+                    if (payload.length == 0) {
+                        log.info("{}: the publisher left", logContext);
+                        return;
+                    }
                     write(payload, payload.length);
                 }
                 // The hub's FLV-form copy is not needed here; take it off the queue, keep its control events.
@@ -99,20 +100,15 @@ final class SrtPlayerSession implements SrtSession {
                 while ((e = subscription.next(Duration.ZERO)) != null) {
                     if (e instanceof PlayerEvent.Disconnected d) {
                         log.info("{}: cut off: {}", logContext, d.reason());
-                        return false;
+                        return;
                     }
                 }
             }
-            return false;
         }
     }
 
-    /**
-     * Muxes the hub's messages into TS until an SRT publisher takes over the key.
-     *
-     * @return false when the player should close
-     */
-    private boolean mux(Subscription subscription) throws InterruptedException, IOException {
+    /** Muxes the hub's messages (an RTMP source) into TS until the publisher leaves. */
+    private void mux(Subscription subscription) throws InterruptedException, IOException {
         SrtPayloadGrouper grouper = new SrtPayloadGrouper(payload -> {
             try {
                 write(payload, payload.length);
@@ -126,19 +122,31 @@ final class SrtPlayerSession implements SrtSession {
             switch (e) {
                 case null -> grouper.flush();
                 case PlayerEvent.Media m -> muxer.accept(m.message());
-                case PlayerEvent.Published p -> {
+                case PlayerEvent.Published p -> grouper.flush();
+                case PlayerEvent.Unpublished u -> {
                     grouper.flush();
-                    if (context.tsFeeds().current(key) != null) return true;
-                    muxer = new FlvToTs(logContext, grouper); // a new publisher: new program, new clocks
+                    log.info("{}: the publisher left", logContext);
+                    return;
                 }
-                case PlayerEvent.Unpublished u -> grouper.flush();
                 case PlayerEvent.Disconnected d -> {
                     log.info("{}: cut off: {}", logContext, d.reason());
-                    return false;
+                    return;
                 }
             }
         }
-        return false;
+    }
+
+    /** Lets the last payloads (and their retransmissions) reach the player before the connection closes. */
+    private void drainSendBuffer() {
+        long deadline = System.nanoTime() + LINGER.toNanos();
+        try {
+            while (connection.isOpen() && System.nanoTime() < deadline
+                    && connection.stats(false).instant().pktSndBuf() > 0) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void write(byte[] payload, int length) throws IOException {
