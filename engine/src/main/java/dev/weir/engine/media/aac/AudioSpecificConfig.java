@@ -4,7 +4,8 @@ import dev.weir.engine.media.MalformedMediaException;
 import dev.weir.engine.media.nal.BitReader;
 
 /**
- * An MPEG-4 AudioSpecificConfig, the AAC decoder configuration.
+ * An MPEG-4 AudioSpecificConfig (ISO/IEC 14496-3 1.6.2.1), the AAC decoder configuration: read from RTMP/FLV
+ * sequence headers (stats, MP4 sample entries, ADTS headers for TS) and written from ADTS headers (TS to FLV).
  *
  * <pre>
  *  audioObjectType (5; 31 = escape, then 6 more: 32 + value)
@@ -34,12 +35,29 @@ public record AudioSpecificConfig(
         int channelConfiguration,
         int channels) {
 
-    private static final int[] SAMPLE_RATES = {
+    /** Hz by samplingFrequencyIndex; index 15 is the escape to an explicit 24-bit rate, 13 and 14 are reserved. */
+    static final int[] SAMPLE_RATES = {
             96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
+    static final int FREQUENCY_ESCAPE = 15;
+    private static final int AOT_ESCAPE = 31;
     private static final int AOT_SBR = 5;
     private static final int AOT_PS = 29;
     private static final int SYNC_EXTENSION_SBR = 0x2b7;
     private static final int SYNC_EXTENSION_PS = 0x548;
+
+    /**
+     * A config without SBR or parametric stereo, from the three fields an ADTS header carries.
+     *
+     * @param frequencyIndex index of a standard sample rate (0 to 12)
+     */
+    public static AudioSpecificConfig of(int objectType, int frequencyIndex, int channelConfiguration) {
+        if (frequencyIndex < 0 || frequencyIndex >= SAMPLE_RATES.length) {
+            throw new IllegalArgumentException("sampling frequency index " + frequencyIndex + " names no standard rate");
+        }
+        int rate = SAMPLE_RATES[frequencyIndex];
+        return new AudioSpecificConfig(objectType, false, false, rate, rate, channelConfiguration,
+                channelCount(channelConfiguration));
+    }
 
     public static AudioSpecificConfig parse(byte[] b) throws MalformedMediaException {
         return parse(b, 0, b.length);
@@ -79,14 +97,57 @@ public record AudioSpecificConfig(
         return new AudioSpecificConfig(objectType, sbr, ps, coreRate, heardRate, channelConfiguration, channels);
     }
 
+    /** The samplingFrequencyIndex of the core rate, or 15 (escape) when it is not one of the standard rates. */
+    public int frequencyIndex() {
+        for (int i = 0; i < SAMPLE_RATES.length; i++) {
+            if (SAMPLE_RATES[i] == coreSampleRate) return i;
+        }
+        return FREQUENCY_ESCAPE;
+    }
+
+    /**
+     * Writes the config: object type, core sampling frequency, channel configuration and a GASpecificConfig of
+     * three zero bits (1024-sample frames, no core coder, no extension), padded to whole bytes. An AAC LC config
+     * is two bytes ({@code 12 10} for 44.1 kHz stereo). Configs with SBR or parametric stereo are not written: they
+     * need the extension fields this writer leaves out.
+     */
+    public byte[] encode() {
+        if (sbr || parametricStereo) throw new IllegalStateException("cannot write an SBR/PS AudioSpecificConfig");
+        long bits = 0;
+        int n = 0;
+        if (objectType >= AOT_ESCAPE) {
+            bits = (bits << 5) | AOT_ESCAPE;
+            bits = (bits << 6) | (objectType - 32);
+            n += 11;
+        } else {
+            bits = (bits << 5) | objectType;
+            n += 5;
+        }
+        int index = frequencyIndex();
+        bits = (bits << 4) | index;
+        n += 4;
+        if (index == FREQUENCY_ESCAPE) {
+            bits = (bits << 24) | coreSampleRate;
+            n += 24;
+        }
+        bits = (bits << 4) | channelConfiguration;
+        bits <<= 3; // GASpecificConfig: frameLengthFlag, dependsOnCoreCoder, extensionFlag
+        n += 7;
+        int bytes = (n + 7) / 8;
+        bits <<= bytes * 8 - n;
+        byte[] out = new byte[bytes];
+        for (int i = 0; i < bytes; i++) out[i] = (byte) (bits >> (8 * (bytes - 1 - i)));
+        return out;
+    }
+
     private static int objectType(BitReader r) throws MalformedMediaException {
         int type = r.u(5);
-        return type == 31 ? 32 + r.u(6) : type;
+        return type == AOT_ESCAPE ? 32 + r.u(6) : type;
     }
 
     private static int sampleRate(BitReader r) throws MalformedMediaException {
         int index = r.u(4);
-        if (index == 15) return r.u(24);
+        if (index == FREQUENCY_ESCAPE) return r.u(24);
         if (index >= SAMPLE_RATES.length) throw new MalformedMediaException("AudioSpecificConfig has reserved sampling frequency index " + index);
         return SAMPLE_RATES[index];
     }

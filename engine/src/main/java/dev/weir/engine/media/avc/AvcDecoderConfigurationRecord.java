@@ -2,6 +2,7 @@ package dev.weir.engine.media.avc;
 
 import dev.weir.engine.media.MalformedMediaException;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,12 @@ import java.util.List;
  *  configurationVersion (8) = 1 | AVCProfileIndication (8) | profile_compatibility (8) | AVCLevelIndication (8)
  *  reserved (6) | lengthSizeMinusOne (2) | reserved (3) | numOfSequenceParameterSets (5)
  *  per SPS: length (16), NAL unit | numOfPictureParameterSets (8) | per PPS: length (16), NAL unit
- *  (High profiles may append chroma and bit depth fields; they repeat the SPS and are not read.)
+ *  High profiles: reserved (6) | chroma_format (2) | reserved (5) | bit_depth_luma_minus8 (3)
+ *                 reserved (5) | bit_depth_chroma_minus8 (3) | numOfSequenceParameterSetExt (8) | ...
  * </pre>
+ *
+ * Read for stats and for the parameter sets a TS muxer repeats before keyframes (the High-profile extension
+ * repeats the SPS and is not read); built from one SPS and one PPS when TS is converted to FLV/MP4.
  *
  * @param profileIdc           AVCProfileIndication
  * @param profileCompatibility the constraint_set flags byte
@@ -71,6 +76,44 @@ public record AvcDecoderConfigurationRecord(
             pos += size;
         }
         return pos;
+    }
+
+    /**
+     * Builds the record for one SPS and one PPS (NAL units with their header byte), with 4-byte NAL lengths. For
+     * the High profiles the chroma format / bit depth extension is written, as the standard requires and as
+     * ffmpeg does.
+     */
+    public static byte[] build(byte[] sps, byte[] pps) throws MalformedMediaException {
+        AvcSps info = AvcSps.parse(sps);
+        if (AvcNal.type(pps) != AvcNal.PPS) {
+            throw new MalformedMediaException("NAL unit type " + AvcNal.type(pps) + " is not a PPS (8)");
+        }
+        if (sps.length > 0xFFFF || pps.length > 0xFFFF) {
+            throw new MalformedMediaException("parameter set of " + Math.max(sps.length, pps.length) + " bytes does not fit avcC");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(1); // configurationVersion
+        out.write(info.profileIdc());
+        out.write(info.constraintFlags());
+        out.write(info.levelIdc());
+        out.write(0xFF); // reserved 111111, lengthSizeMinusOne 3
+        out.write(0xE1); // reserved 111, numOfSequenceParameterSets 1
+        writeNalUnit(out, sps);
+        out.write(1); // numOfPictureParameterSets
+        writeNalUnit(out, pps);
+        if (AvcSps.hasChromaInfo(info.profileIdc())) {
+            out.write(0xFC | info.chromaFormatIdc());
+            out.write(0xF8 | (info.bitDepthLuma() - 8));
+            out.write(0xF8 | (info.bitDepthChroma() - 8));
+            out.write(0); // numOfSequenceParameterSetExt
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeNalUnit(ByteArrayOutputStream out, byte[] unit) {
+        out.write(unit.length >> 8);
+        out.write(unit.length);
+        out.write(unit, 0, unit.length);
     }
 
     /** The first SPS, parsed. */

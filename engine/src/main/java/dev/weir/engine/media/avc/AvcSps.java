@@ -5,15 +5,17 @@ import dev.weir.engine.media.nal.BitReader;
 import dev.weir.engine.media.nal.Rbsp;
 
 /**
- * What Weir reads from an H.264 sequence parameter set (ITU-T H.264 7.3.2.1.1): enough to name the profile and
- * level and to compute the displayed picture size and the declared frame rate. Everything after the VUI timing
- * info is left unread.
+ * What Weir reads from an H.264 sequence parameter set (ITU-T H.264 7.3.2.1.1): what stats show (profile, level,
+ * displayed picture size, the declared frame rate) and what an {@code avcC} record and an MP4 sample entry need
+ * (chroma format, bit depths). Everything after the VUI timing info is left unread.
  *
  * @param profileIdc       profile_idc (66 Baseline, 77 Main, 100 High, ...)
- * @param constraintFlags  constraint_set0..5 flags, constraint_set0 in the most significant bit
+ * @param constraintFlags  constraint_set0..5 flags, constraint_set0 in the most significant bit (the
+ *                         profile_compatibility byte of avcC)
  * @param levelIdc         level_idc, ten times the level (31 = 3.1)
  * @param chromaFormatIdc  0 monochrome, 1 4:2:0, 2 4:2:2, 3 4:4:4
  * @param bitDepthLuma     bits per luma sample
+ * @param bitDepthChroma   bits per chroma sample
  * @param width            displayed width in pixels (after cropping)
  * @param height           displayed height in pixels (after cropping)
  * @param frameRate        frames per second from VUI timing info, 0 when the SPS declares none
@@ -24,18 +26,20 @@ public record AvcSps(
         int levelIdc,
         int chromaFormatIdc,
         int bitDepthLuma,
+        int bitDepthChroma,
         int width,
         int height,
         double frameRate) {
 
-    private static final int NAL_TYPE_SPS = 7;
     private static final int EXTENDED_SAR = 255;
+    /** Larger pictures than this are taken for a broken SPS, not a real stream. */
+    private static final int MAX_DIMENSION = 16384;
 
     /** Parses an SPS NAL unit, one header byte included. */
     public static AvcSps parse(byte[] nal) throws MalformedMediaException {
         if (nal.length < 4) throw new MalformedMediaException("SPS of " + nal.length + " bytes is too short");
-        if ((nal[0] & 0x1F) != NAL_TYPE_SPS) {
-            throw new MalformedMediaException("NAL unit type " + (nal[0] & 0x1F) + " is not an SPS (7)");
+        if (AvcNal.type(nal) != AvcNal.SPS) {
+            throw new MalformedMediaException("NAL unit type " + AvcNal.type(nal) + " is not an SPS (7)");
         }
         BitReader r = new BitReader(Rbsp.fromNal(nal, 1, nal.length - 1));
         int profileIdc = r.u(8);
@@ -45,12 +49,16 @@ public record AvcSps(
         int chromaFormatIdc = 1;
         boolean separateColourPlane = false;
         int bitDepthLuma = 8;
+        int bitDepthChroma = 8;
         if (hasChromaInfo(profileIdc)) {
             chromaFormatIdc = r.ue();
             if (chromaFormatIdc > 3) throw new MalformedMediaException("SPS chroma_format_idc " + chromaFormatIdc + " is above 3");
             if (chromaFormatIdc == 3) separateColourPlane = r.flag();
             bitDepthLuma = r.ue() + 8;
-            r.ue(); // bit_depth_chroma_minus8
+            bitDepthChroma = r.ue() + 8;
+            if (bitDepthLuma > 14 || bitDepthChroma > 14) {
+                throw new MalformedMediaException("SPS bit depth " + bitDepthLuma + "/" + bitDepthChroma + " is above 14");
+            }
             r.flag(); // qpprime_y_zero_transform_bypass_flag
             if (r.flag()) { // seq_scaling_matrix_present_flag
                 int lists = chromaFormatIdc != 3 ? 8 : 12;
@@ -95,16 +103,19 @@ public record AvcSps(
         int frameHeightFactor = frameMbsOnly ? 1 : 2;
         long width = widthInMbs * 16 - subWidth * (cropLeft + cropRight);
         long height = frameHeightFactor * heightInMapUnits * 16 - subHeight * frameHeightFactor * (cropTop + cropBottom);
-        if (width <= 0 || height <= 0 || width > 65535 || height > 65535) {
+        if (width <= 0 || height <= 0 || width > MAX_DIMENSION || height > MAX_DIMENSION) {
             throw new MalformedMediaException("SPS describes a " + width + "x" + height + " picture");
         }
         double frameRate = r.flag() ? vuiFrameRate(r) : 0;
-        return new AvcSps(profileIdc, constraintFlags, levelIdc, chromaFormatIdc, bitDepthLuma, (int) width,
-                (int) height, frameRate);
+        return new AvcSps(profileIdc, constraintFlags, levelIdc, chromaFormatIdc, bitDepthLuma, bitDepthChroma,
+                (int) width, (int) height, frameRate);
     }
 
-    /** Profiles whose SPS carries chroma format, bit depths and scaling matrices (7.3.2.1.1). */
-    private static boolean hasChromaInfo(int profileIdc) {
+    /**
+     * Profiles whose SPS carries chroma format, bit depths and scaling matrices (7.3.2.1.1), and whose avcC
+     * carries the chroma format and bit depth extension (ISO/IEC 14496-15 5.3.3.1.2).
+     */
+    public static boolean hasChromaInfo(int profileIdc) {
         return switch (profileIdc) {
             case 100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135 -> true;
             default -> false;
@@ -120,8 +131,19 @@ public record AvcSps(
         }
     }
 
-    /** Reads the VUI up to its timing info (annex E.1.1); 0 when the VUI declares no timing. */
-    private static double vuiFrameRate(BitReader r) throws MalformedMediaException {
+    /**
+     * Reads the VUI up to its timing info (annex E.1.1); 0 when the VUI declares no timing, or ends before it: the
+     * frame rate is informative, and an SPS whose picture size was read is still good for a configuration record.
+     */
+    private static double vuiFrameRate(BitReader r) {
+        try {
+            return vuiTiming(r);
+        } catch (MalformedMediaException e) {
+            return 0;
+        }
+    }
+
+    private static double vuiTiming(BitReader r) throws MalformedMediaException {
         if (r.flag()) { // aspect_ratio_info_present_flag
             if (r.u(8) == EXTENDED_SAR) r.skip(32); // sar_width, sar_height
         }

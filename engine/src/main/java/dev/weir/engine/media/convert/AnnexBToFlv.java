@@ -1,7 +1,7 @@
 package dev.weir.engine.media.convert;
 
-import dev.weir.engine.media.es.AnnexB;
-import dev.weir.engine.media.es.EsFormatException;
+import dev.weir.engine.media.MalformedMediaException;
+import dev.weir.engine.media.nal.AnnexB;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -29,9 +29,9 @@ final class AnnexBToFlv {
     /**
      * Converts one access unit; hands each resulting tag body (a sequence header and/or a frame) to {@code out}.
      *
-     * @throws EsFormatException when the parameter sets cannot be made into a configuration record
+     * @throws MalformedMediaException when the parameter sets cannot be made into a configuration record
      */
-    void convert(byte[] accessUnit, int compositionTimeMs, Consumer<byte[]> out) throws EsFormatException {
+    void convert(byte[] accessUnit, int compositionTimeMs, Consumer<byte[]> out) throws MalformedMediaException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(accessUnit.length + 16);
         boolean key = false;
         for (byte[] nal : AnnexB.split(accessUnit)) {

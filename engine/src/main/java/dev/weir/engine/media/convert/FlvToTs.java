@@ -1,15 +1,15 @@
 package dev.weir.engine.media.convert;
 
 import dev.weir.engine.hub.MediaMessage;
-import dev.weir.engine.media.es.AdtsHeader;
-import dev.weir.engine.media.es.AnnexB;
-import dev.weir.engine.media.es.AudioSpecificConfig;
-import dev.weir.engine.media.es.AvcConfigRecord;
-import dev.weir.engine.media.es.AvcSps;
-import dev.weir.engine.media.es.EsFormatException;
-import dev.weir.engine.media.es.HevcConfigRecord;
-import dev.weir.engine.media.es.HevcSps;
-import dev.weir.engine.media.es.MpegAudioHeader;
+import dev.weir.engine.media.MalformedMediaException;
+import dev.weir.engine.media.aac.AdtsHeader;
+import dev.weir.engine.media.aac.AudioSpecificConfig;
+import dev.weir.engine.media.avc.AvcDecoderConfigurationRecord;
+import dev.weir.engine.media.avc.AvcNal;
+import dev.weir.engine.media.hevc.HevcDecoderConfigurationRecord;
+import dev.weir.engine.media.hevc.HevcNal;
+import dev.weir.engine.media.mp3.MpegAudioHeader;
+import dev.weir.engine.media.nal.AnnexB;
 import dev.weir.engine.media.ts.ProgramMap;
 import dev.weir.engine.media.ts.TsMuxer;
 import org.slf4j.Logger;
@@ -69,14 +69,19 @@ public final class FlvToTs {
                 case FlvPayload.VideoConfig c -> configure(c);
                 case FlvPayload.VideoFrame f -> frame(f, t90);
                 case FlvPayload.AacConfig c -> {
-                    asc = AudioSpecificConfig.parse(c.body(), c.offset(), c.body().length - c.offset());
+                    AudioSpecificConfig config = AudioSpecificConfig.parse(c.body(), c.offset(), c.body().length - c.offset());
+                    if (!AdtsHeader.canCarry(config)) {
+                        throw new MalformedMediaException("ADTS cannot say AAC object type " + config.objectType() + " at "
+                                + config.coreSampleRate() + " Hz, channel configuration " + config.channelConfiguration());
+                    }
+                    asc = config;
                     setAudio(ProgramMap.TYPE_AAC_ADTS);
                 }
                 case FlvPayload.AacFrame f -> aac(f, t90);
                 case FlvPayload.Mp3Frame f -> mp3(f, t90);
                 case FlvPayload.Other o -> other(o);
             }
-        } catch (EsFormatException e) {
+        } catch (MalformedMediaException e) {
             droppedMessages++;
             log.debug("{}: dropped a {} message: {}", context, message.kind(), e.getMessage());
         }
@@ -87,7 +92,7 @@ public final class FlvToTs {
         return droppedMessages;
     }
 
-    private void configure(FlvPayload.VideoConfig c) throws EsFormatException {
+    private void configure(FlvPayload.VideoConfig c) throws MalformedMediaException {
         Video codec = switch (c.codec()) {
             case H264 -> Video.H264;
             case H265 -> Video.H265;
@@ -98,22 +103,22 @@ public final class FlvToTs {
             return;
         }
         if (codec == Video.H264) {
-            AvcConfigRecord.ParameterSets sets = AvcConfigRecord.parse(c.body(), c.offset(), c.length());
-            List<byte[]> units = new ArrayList<>(sets.sps());
-            units.addAll(sets.pps());
-            nalLengthSize = sets.lengthSize();
+            AvcDecoderConfigurationRecord record = AvcDecoderConfigurationRecord.parse(c.body(), c.offset(), c.length());
+            List<byte[]> units = new ArrayList<>(record.sequenceParameterSets());
+            units.addAll(record.pictureParameterSets());
+            nalLengthSize = record.nalLengthSize();
             parameterSets = units;
         } else {
-            HevcConfigRecord.ParameterSets sets = HevcConfigRecord.parse(c.body(), c.offset(), c.length());
-            nalLengthSize = sets.lengthSize();
-            parameterSets = sets.units();
+            HevcDecoderConfigurationRecord record = HevcDecoderConfigurationRecord.parse(c.body(), c.offset(), c.length());
+            nalLengthSize = record.nalLengthSize();
+            parameterSets = record.nalUnits();
         }
         videoCodec = codec;
         videoTrack = TsMuxer.Track.video(codec == Video.H264 ? ProgramMap.TYPE_H264 : ProgramMap.TYPE_H265);
         muxer.setTracks(videoTrack, audioTrack);
     }
 
-    private void frame(FlvPayload.VideoFrame f, long dts) throws EsFormatException {
+    private void frame(FlvPayload.VideoFrame f, long dts) throws MalformedMediaException {
         Video codec = switch (f.codec()) {
             case H264 -> Video.H264;
             case H265 -> Video.H265;
@@ -134,7 +139,7 @@ public final class FlvToTs {
         boolean inlineParameterSets = false;
         for (byte[] nal : nals) {
             int type = nalType(codec, nal);
-            inlineParameterSets |= codec == Video.H264 ? type == AvcSps.NAL_SPS : type == HevcSps.NAL_SPS;
+            inlineParameterSets |= codec == Video.H264 ? type == AvcNal.SPS : type == HevcNal.SPS;
         }
         if (f.key() && !inlineParameterSets) {
             for (byte[] ps : parameterSets) {
@@ -142,7 +147,7 @@ public final class FlvToTs {
             }
         }
         for (byte[] nal : nals) {
-            if (nalType(codec, nal) != (codec == Video.H264 ? AvcSps.NAL_AUD : HevcSps.NAL_AUD)) {
+            if (nalType(codec, nal) != (codec == Video.H264 ? AvcNal.AUD : HevcNal.AUD)) {
                 AnnexB.writeUnit(es, nal);
             }
         }
@@ -162,7 +167,7 @@ public final class FlvToTs {
         muxer.writeAccessUnit(audioTrack, pts, pts, frame, 0, frame.length, false);
     }
 
-    private void mp3(FlvPayload.Mp3Frame f, long pts) throws EsFormatException {
+    private void mp3(FlvPayload.Mp3Frame f, long pts) throws MalformedMediaException {
         byte[] b = f.body();
         MpegAudioHeader h = MpegAudioHeader.parse(b, f.offset(), b.length - f.offset());
         setAudio(h.sampleRate() >= 32000 ? ProgramMap.TYPE_MPEG1_AUDIO : ProgramMap.TYPE_MPEG2_AUDIO);
@@ -178,7 +183,7 @@ public final class FlvToTs {
     }
 
     private static int nalType(Video codec, byte[] nal) {
-        return codec == Video.H264 ? AvcSps.nalType(nal) : HevcSps.nalType(nal);
+        return codec == Video.H264 ? AvcNal.type(nal) : HevcNal.type(nal);
     }
 
     private void setAudio(int streamType) {

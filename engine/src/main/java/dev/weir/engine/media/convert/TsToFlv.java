@@ -1,10 +1,10 @@
 package dev.weir.engine.media.convert;
 
 import dev.weir.engine.hub.MediaMessage;
-import dev.weir.engine.media.es.AdtsHeader;
-import dev.weir.engine.media.es.AudioSpecificConfig;
-import dev.weir.engine.media.es.EsFormatException;
-import dev.weir.engine.media.es.MpegAudioHeader;
+import dev.weir.engine.media.MalformedMediaException;
+import dev.weir.engine.media.aac.AdtsHeader;
+import dev.weir.engine.media.aac.AudioSpecificConfig;
+import dev.weir.engine.media.mp3.MpegAudioHeader;
 import dev.weir.engine.media.ts.AccessUnit;
 import dev.weir.engine.media.ts.TsCodec;
 import dev.weir.engine.media.ts.TsDemuxer;
@@ -92,7 +92,7 @@ public final class TsToFlv implements TsDemuxer.Listener {
                 case MPEG_AUDIO -> mpegAudio(unit);
                 default -> skippedUnits++;
             }
-        } catch (EsFormatException e) {
+        } catch (MalformedMediaException e) {
             malformedUnits++;
             log.debug("{}: dropped a {} access unit: {}", context, codec, e.getMessage());
         }
@@ -118,7 +118,7 @@ public final class TsToFlv implements TsDemuxer.Listener {
         return timeline.rebases();
     }
 
-    private void video(AccessUnit unit, VideoSyntax syntax) throws EsFormatException {
+    private void video(AccessUnit unit, VideoSyntax syntax) throws MalformedMediaException {
         if (videoConverter == null || videoConverter.syntax() != syntax) {
             videoConverter = new AnnexBToFlv(syntax); // first stream, or the PMT retyped it
         }
@@ -127,14 +127,14 @@ public final class TsToFlv implements TsDemuxer.Listener {
                 body -> out.accept(new MediaMessage(MediaMessage.Kind.VIDEO, dts, body)));
     }
 
-    private void aac(AccessUnit unit) throws EsFormatException {
+    private void aac(AccessUnit unit) throws MalformedMediaException {
         byte[] data = unit.data();
         int p = 0;
         int index = 0;
         while (p < data.length) {
             AdtsHeader h = AdtsHeader.parse(data, p, data.length - p);
             if (p + h.frameLength() > data.length) {
-                throw new EsFormatException("ADTS frame of " + h.frameLength() + " bytes runs past its PES");
+                throw new MalformedMediaException("ADTS frame of " + h.frameLength() + " bytes runs past its PES");
             }
             int rate = h.config().sampleRate();
             long t90 = unit.pts() + (long) index * 1024 * 90_000 / rate;
@@ -151,7 +151,7 @@ public final class TsToFlv implements TsDemuxer.Listener {
         }
     }
 
-    private void mpegAudio(AccessUnit unit) throws EsFormatException {
+    private void mpegAudio(AccessUnit unit) throws MalformedMediaException {
         byte[] data = unit.data();
         MpegAudioHeader h = MpegAudioHeader.parse(data, 0, data.length);
         long ms = audioMillis(unit.pts());

@@ -1,10 +1,10 @@
 package dev.weir.engine.media.convert;
 
-import dev.weir.engine.media.es.AvcConfigRecord;
-import dev.weir.engine.media.es.AvcSps;
-import dev.weir.engine.media.es.EsFormatException;
-import dev.weir.engine.media.es.HevcConfigRecord;
-import dev.weir.engine.media.es.HevcSps;
+import dev.weir.engine.media.MalformedMediaException;
+import dev.weir.engine.media.avc.AvcDecoderConfigurationRecord;
+import dev.weir.engine.media.avc.AvcNal;
+import dev.weir.engine.media.hevc.HevcDecoderConfigurationRecord;
+import dev.weir.engine.media.hevc.HevcNal;
 
 /**
  * What differs between H.264 and H.265 when Annex B access units become FLV video tags: NAL unit types, which
@@ -14,27 +14,27 @@ enum VideoSyntax {
     H264(2) {
         @Override
         int nalType(byte[] nal) {
-            return AvcSps.nalType(nal);
+            return AvcNal.type(nal);
         }
 
         @Override
         boolean isDelimiterOrFiller(int type) {
-            return type == AvcSps.NAL_AUD || type == 12;
+            return type == AvcNal.AUD || type == AvcNal.FILLER;
         }
 
         @Override
         int parameterSetSlot(int type) {
-            return type == AvcSps.NAL_SPS ? 0 : type == AvcSps.NAL_PPS ? 1 : -1;
+            return type == AvcNal.SPS ? 0 : type == AvcNal.PPS ? 1 : -1;
         }
 
         @Override
         boolean isKey(int type) {
-            return type == AvcSps.NAL_IDR;
+            return type == AvcNal.IDR;
         }
 
         @Override
-        byte[] configRecord(byte[][] sets) throws EsFormatException {
-            return AvcConfigRecord.build(sets[0], sets[1]);
+        byte[] configRecord(byte[][] sets) throws MalformedMediaException {
+            return AvcDecoderConfigurationRecord.build(sets[0], sets[1]);
         }
 
         @Override
@@ -50,32 +50,32 @@ enum VideoSyntax {
     H265(3) {
         @Override
         int nalType(byte[] nal) {
-            return HevcSps.nalType(nal);
+            return HevcNal.type(nal);
         }
 
         @Override
         boolean isDelimiterOrFiller(int type) {
-            return type == HevcSps.NAL_AUD || type == 38;
+            return type == HevcNal.AUD || type == HevcNal.FILLER;
         }
 
         @Override
         int parameterSetSlot(int type) {
             return switch (type) {
-                case HevcSps.NAL_VPS -> 0;
-                case HevcSps.NAL_SPS -> 1;
-                case HevcSps.NAL_PPS -> 2;
+                case HevcNal.VPS -> 0;
+                case HevcNal.SPS -> 1;
+                case HevcNal.PPS -> 2;
                 default -> -1;
             };
         }
 
         @Override
         boolean isKey(int type) {
-            return HevcSps.isRandomAccess(type);
+            return HevcNal.isRandomAccess(type);
         }
 
         @Override
-        byte[] configRecord(byte[][] sets) throws EsFormatException {
-            return HevcConfigRecord.build(sets[0], sets[1], sets[2]);
+        byte[] configRecord(byte[][] sets) throws MalformedMediaException {
+            return HevcDecoderConfigurationRecord.build(sets[0], sets[1], sets[2]);
         }
 
         @Override
@@ -107,7 +107,7 @@ enum VideoSyntax {
     /** A NAL unit that makes its access unit a keyframe (IDR; IRAP for H.265). */
     abstract boolean isKey(int type);
 
-    abstract byte[] configRecord(byte[][] sets) throws EsFormatException;
+    abstract byte[] configRecord(byte[][] sets) throws MalformedMediaException;
 
     abstract byte[] sequenceHeader(byte[] record);
 

@@ -3,6 +3,7 @@ package dev.weir.engine.media.hevc;
 import dev.weir.engine.media.MalformedMediaException;
 import dev.weir.engine.media.nal.BitReader;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.List;
  *  per array: array_completeness (1) | reserved (1) | NAL_unit_type (6) | numNalus (16) | per NAL: length (16), bytes
  * </pre>
  *
+ * Read for stats and for the parameter sets a TS muxer repeats before keyframes; built from one VPS, SPS and PPS
+ * when TS is converted to Enhanced RTMP / MP4.
+ *
  * @param profileTierLevel  the general profile, tier and level
  * @param chromaFormat      0 monochrome, 1 4:2:0, 2 4:2:2, 3 4:4:4
  * @param bitDepthLuma      bits per luma sample
@@ -27,6 +31,7 @@ import java.util.List;
  * @param vps               VPS NAL units (type 32), header included
  * @param sps               SPS NAL units (type 33), header included
  * @param pps               PPS NAL units (type 34), header included
+ * @param nalUnits          every NAL unit of every array (SEI too), in record order
  */
 public record HevcDecoderConfigurationRecord(
         HevcProfileTierLevel profileTierLevel,
@@ -36,17 +41,16 @@ public record HevcDecoderConfigurationRecord(
         int nalLengthSize,
         List<byte[]> vps,
         List<byte[]> sps,
-        List<byte[]> pps) {
+        List<byte[]> pps,
+        List<byte[]> nalUnits) {
 
-    static final int NAL_VPS = 32;
-    static final int NAL_SPS = 33;
-    static final int NAL_PPS = 34;
     private static final int HEADER_BYTES = 23;
 
     public HevcDecoderConfigurationRecord {
         vps = List.copyOf(vps);
         sps = List.copyOf(sps);
         pps = List.copyOf(pps);
+        nalUnits = List.copyOf(nalUnits);
     }
 
     public static HevcDecoderConfigurationRecord parse(byte[] b) throws MalformedMediaException {
@@ -71,6 +75,7 @@ public record HevcDecoderConfigurationRecord(
         List<byte[]> vps = new ArrayList<>();
         List<byte[]> sps = new ArrayList<>();
         List<byte[]> pps = new ArrayList<>();
+        List<byte[]> all = new ArrayList<>();
         int pos = offset + HEADER_BYTES;
         int end = offset + length;
         for (int a = 0; a < arrays; a++) {
@@ -79,22 +84,66 @@ public record HevcDecoderConfigurationRecord(
             int count = ((b[pos + 1] & 0xFF) << 8) | (b[pos + 2] & 0xFF);
             pos += 3;
             List<byte[]> target = switch (type) {
-                case NAL_VPS -> vps;
-                case NAL_SPS -> sps;
-                case NAL_PPS -> pps;
-                default -> null; // SEI and others: skipped
+                case HevcNal.VPS -> vps;
+                case HevcNal.SPS -> sps;
+                case HevcNal.PPS -> pps;
+                default -> null; // SEI and others: only in nalUnits
             };
             for (int i = 0; i < count; i++) {
                 if (pos + 2 > end) throw new MalformedMediaException("hvcC ends before the length of NAL unit " + i + " of array " + a);
                 int size = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
                 pos += 2;
                 if (size > end - pos) throw new MalformedMediaException("hvcC NAL unit of " + size + " bytes runs past the record");
-                if (target != null) target.add(Arrays.copyOfRange(b, pos, pos + size));
+                byte[] unit = Arrays.copyOfRange(b, pos, pos + size);
+                all.add(unit);
+                if (target != null) target.add(unit);
                 pos += size;
             }
         }
         return new HevcDecoderConfigurationRecord(ptl, chromaFormat, bitDepthLuma, avgFrameRate / 256.0,
-                nalLengthSize, vps, sps, pps);
+                nalLengthSize, vps, sps, pps, all);
+    }
+
+    /**
+     * Builds the record for one VPS, SPS and PPS (NAL units with their two header bytes), with 4-byte NAL lengths,
+     * one array each.
+     *
+     * <p>min_spatial_segmentation_idc and parallelismType are written as 0 ("unknown"), which is always allowed;
+     * they would need the SPS VUI and the PPS, which Weir does not parse. avgFrameRate and constantFrameRate are 0
+     * (unspecified) as well. ffmpeg writes the same for x265's default output.
+     */
+    public static byte[] build(byte[] vps, byte[] sps, byte[] pps) throws MalformedMediaException {
+        HevcSps info = HevcSps.parse(sps);
+        if (HevcNal.type(vps) != HevcNal.VPS || HevcNal.type(pps) != HevcNal.PPS) {
+            throw new MalformedMediaException("hvcC needs a VPS (32) and a PPS (34), got NAL unit types "
+                    + HevcNal.type(vps) + " and " + HevcNal.type(pps));
+        }
+        if (vps.length > 0xFFFF || sps.length > 0xFFFF || pps.length > 0xFFFF) {
+            throw new MalformedMediaException("a parameter set of more than 65535 bytes does not fit hvcC");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(1); // configurationVersion
+        info.profileTierLevel().writeGeneral(out);
+        out.write(0xF0); // reserved 1111, min_spatial_segmentation_idc 0 (12 bits)
+        out.write(0x00);
+        out.write(0xFC); // reserved 111111, parallelismType 0
+        out.write(0xFC | info.chromaFormatIdc());
+        out.write(0xF8 | (info.bitDepthLuma() - 8));
+        out.write(0xF8 | (info.bitDepthChroma() - 8));
+        out.write(0); // avgFrameRate
+        out.write(0);
+        // constantFrameRate 0, numTemporalLayers, temporalIdNested, lengthSizeMinusOne 3
+        out.write((info.maxSubLayers() << 3) | (info.temporalIdNesting() ? 0x04 : 0) | 0x03);
+        out.write(3); // numOfArrays
+        for (byte[] unit : List.of(vps, sps, pps)) {
+            out.write(HevcNal.type(unit)); // array_completeness 0, reserved 0
+            out.write(0); // numNalus 1
+            out.write(1);
+            out.write(unit.length >> 8);
+            out.write(unit.length);
+            out.write(unit, 0, unit.length);
+        }
+        return out.toByteArray();
     }
 
     /** The first SPS, parsed. */

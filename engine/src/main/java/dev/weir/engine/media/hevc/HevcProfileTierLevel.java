@@ -3,6 +3,8 @@ package dev.weir.engine.media.hevc;
 import dev.weir.engine.media.MalformedMediaException;
 import dev.weir.engine.media.nal.BitReader;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * The general part of an HEVC profile_tier_level (H.265 7.3.3), as both the hvcC record and the SPS carry it.
  *
@@ -10,10 +12,12 @@ import dev.weir.engine.media.nal.BitReader;
  * @param highTier             general_tier_flag
  * @param profileIdc           general_profile_idc (1 Main, 2 Main 10, 3 Main Still Picture, 4 range extensions, ...)
  * @param compatibilityFlags   general_profile_compatibility_flag[0..31], flag 0 in the most significant bit
+ * @param constraintFlags      the 48 bits from general_progressive_source_flag on (source flags, constraint
+ *                             flags, general_inbld_flag/reserved), as the hvcC record repeats them
  * @param levelIdc             general_level_idc, thirty times the level (93 = 3.1)
  */
 public record HevcProfileTierLevel(int profileSpace, boolean highTier, int profileIdc, long compatibilityFlags,
-                                   int levelIdc) {
+                                   long constraintFlags, int levelIdc) {
 
     /** Reads profile_tier_level(1, maxSubLayersMinus1) and skips its sub-layer part. */
     static HevcProfileTierLevel read(BitReader r, int maxSubLayersMinus1) throws MalformedMediaException {
@@ -21,7 +25,7 @@ public record HevcProfileTierLevel(int profileSpace, boolean highTier, int profi
         boolean highTier = r.flag();
         int profileIdc = r.u(5);
         long compatibility = r.bits(32);
-        r.skip(48); // progressive, interlaced, non-packed, frame-only flags and 44 bits of constraint flags
+        long constraints = r.bits(48); // progressive, interlaced, non-packed, frame-only and 44 constraint bits
         int levelIdc = r.u(8);
         boolean[] profilePresent = new boolean[maxSubLayersMinus1];
         boolean[] levelPresent = new boolean[maxSubLayersMinus1];
@@ -34,7 +38,15 @@ public record HevcProfileTierLevel(int profileSpace, boolean highTier, int profi
             if (profilePresent[i]) r.skip(88);
             if (levelPresent[i]) r.skip(8);
         }
-        return new HevcProfileTierLevel(profileSpace, highTier, profileIdc, compatibility, levelIdc);
+        return new HevcProfileTierLevel(profileSpace, highTier, profileIdc, compatibility, constraints, levelIdc);
+    }
+
+    /** Writes the general part as the hvcC record stores it: 12 bytes, the layout {@link #read} reads. */
+    void writeGeneral(ByteArrayOutputStream out) {
+        out.write((profileSpace << 6) | (highTier ? 0x20 : 0) | profileIdc);
+        for (int shift = 24; shift >= 0; shift -= 8) out.write((int) (compatibilityFlags >> shift));
+        for (int shift = 40; shift >= 0; shift -= 8) out.write((int) (constraintFlags >> shift));
+        out.write(levelIdc);
     }
 
     /**

@@ -2,12 +2,12 @@ package dev.weir.engine.media.mp4;
 
 import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.media.convert.FlvPayload;
-import dev.weir.engine.media.es.AudioSpecificConfig;
-import dev.weir.engine.media.es.AvcConfigRecord;
-import dev.weir.engine.media.es.AvcSps;
-import dev.weir.engine.media.es.EsFormatException;
-import dev.weir.engine.media.es.HevcConfigRecord;
-import dev.weir.engine.media.es.HevcSps;
+import dev.weir.engine.media.MalformedMediaException;
+import dev.weir.engine.media.aac.AudioSpecificConfig;
+import dev.weir.engine.media.avc.AvcDecoderConfigurationRecord;
+import dev.weir.engine.media.avc.AvcSps;
+import dev.weir.engine.media.hevc.HevcDecoderConfigurationRecord;
+import dev.weir.engine.media.hevc.HevcSps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,9 +186,10 @@ public final class Fmp4Muxer {
         if (audioConfig != null) {
             try {
                 AudioSpecificConfig asc = AudioSpecificConfig.parse(audioConfig, 0, audioConfig.length);
-                audio = new TrackState(Mp4Track.aac(id, audioConfig, asc.channels(), asc.sampleRate()));
+                // the sample entry gives the config's own fields (core rate, channel configuration), as before
+                audio = new TrackState(Mp4Track.aac(id, audioConfig, asc.channelConfiguration(), asc.coreSampleRate()));
                 tracks.add(audio.track);
-            } catch (EsFormatException e) {
+            } catch (MalformedMediaException e) {
                 throw new Mp4Exception("cannot record AAC: " + e.getMessage());
             }
         }
@@ -200,30 +201,17 @@ public final class Fmp4Muxer {
         try {
             return switch (videoCodec) {
                 case H264 -> {
-                    AvcConfigRecord.ParameterSets sets = AvcConfigRecord.parse(videoConfig, 0, videoConfig.length);
-                    if (sets.sps().isEmpty()) {
-                        throw new Mp4Exception("AVC sequence header without an SPS");
-                    }
-                    AvcSps sps = AvcSps.parse(sets.sps().getFirst());
+                    AvcSps sps = AvcDecoderConfigurationRecord.parse(videoConfig).firstSps();
                     yield Mp4Track.video(id, "avc1", "avcC", videoConfig, sps.width(), sps.height());
                 }
                 case H265 -> {
-                    HevcConfigRecord.ParameterSets sets = HevcConfigRecord.parse(videoConfig, 0, videoConfig.length);
-                    HevcSps sps = null;
-                    for (byte[] unit : sets.units()) {
-                        if (HevcSps.nalType(unit) == HevcSps.NAL_SPS) {
-                            sps = HevcSps.parse(unit);
-                        }
-                    }
-                    if (sps == null) {
-                        throw new Mp4Exception("HEVC sequence header without an SPS");
-                    }
+                    HevcSps sps = HevcDecoderConfigurationRecord.parse(videoConfig).firstSps();
                     yield Mp4Track.video(id, "hvc1", "hvcC", videoConfig, sps.width(), sps.height());
                 }
                 case AV1 -> Mp4Track.video(id, "av01", "av1C", videoConfig, width, height);
                 case VP9 -> Mp4Track.video(id, "vp09", "vpcC", videoConfig, width, height);
             };
-        } catch (EsFormatException e) {
+        } catch (MalformedMediaException e) {
             throw new Mp4Exception("cannot record " + videoCodec + ": " + e.getMessage());
         }
     }

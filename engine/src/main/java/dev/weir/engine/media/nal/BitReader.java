@@ -34,9 +34,9 @@ public final class BitReader {
         return limitBits - position;
     }
 
-    /** {@code u(n)}: an unsigned field of {@code n} bits, 0 to 32. */
+    /** {@code u(n)}: an unsigned field of {@code n} bits, 0 to 63 (the 48 HEVC constraint flags are one field). */
     public long bits(int n) throws MalformedMediaException {
-        if (n < 0 || n > 32) throw new IllegalArgumentException("can read 0 to 32 bits at once, not " + n);
+        if (n < 0 || n > 63) throw new IllegalArgumentException("can read 0 to 63 bits at once, not " + n);
         if (n > remaining()) throw new MalformedMediaException("needs " + n + " more bits at bit " + position + ", has " + remaining());
         long v = 0;
         for (int i = 0; i < n; i++) {

@@ -70,6 +70,45 @@ class AudioSpecificConfigTest {
     }
 
     @Test
+    void writesTheTwoBytesFfmpegWritesForLc() throws Exception {
+        // ffmpeg's FLV sequence header is 12 08 56 e5 00; the writer leaves out the "no SBR" sync extension
+        assertArrayEquals(hex("12 08"), AudioSpecificConfig.parse(bytes("aac/lc_44100_mono.asc")).encode());
+        assertArrayEquals(hex("11 90"), AudioSpecificConfig.parse(bytes("aac/lc_48000_stereo.asc")).encode());
+        assertArrayEquals(hex("12 10"), AudioSpecificConfig.of(2, 4, 2).encode());
+    }
+
+    @Test
+    void writesEscapesWhereTheFieldsNeedThem() throws Exception {
+        // ELD (39) needs the object type escape; 44000 Hz is no standard rate, so index 15 and 24 bits:
+        // 11111 000111 (31 -> 32 + 7) 1111 (escape) 0000 0000 1010 1011 1110 0000 (44000) 0010 (stereo) 000 (GA)
+        // = 11111000 11111110 00000001 01010111 11000000 010000(pad 00) -> f8 fe 01 57 c0 40
+        AudioSpecificConfig eld = new AudioSpecificConfig(39, false, false, 44000, 44000, 2, 2);
+        assertArrayEquals(hex("f8 fe 01 57 c0 40"), eld.encode());
+        assertEquals(15, eld.frequencyIndex());
+        AudioSpecificConfig back = AudioSpecificConfig.parse(eld.encode());
+        assertEquals(39, back.objectType());
+        assertEquals(44000, back.sampleRate());
+        assertEquals(2, back.channels());
+    }
+
+    @Test
+    void randomPlainConfigsRoundTrip() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        int[] generalAudio = {1, 2, 3, 4, 6, 7, 17, 19, 20, 21, 22, 23};
+        for (int i = 0; i < 500; i++) {
+            int type = generalAudio[random.nextInt(generalAudio.length)];
+            AudioSpecificConfig asc = AudioSpecificConfig.of(type, random.nextInt(13), 1 + random.nextInt(7));
+            assertEquals(asc, AudioSpecificConfig.parse(asc.encode()), asc.toString());
+        }
+    }
+
+    @Test
+    void sbrConfigsAreNotWrittenWithoutTheirExtension() throws Exception {
+        AudioSpecificConfig he = AudioSpecificConfig.parse(hex("2b 92 08 00"));
+        assertThrows(IllegalStateException.class, he::encode);
+    }
+
+    @Test
     void malformedConfigsAreRefused() {
         assertThrows(MalformedMediaException.class, () -> AudioSpecificConfig.parse(hex("12")));
         assertThrows(MalformedMediaException.class, () -> AudioSpecificConfig.parse(hex("00 00")), "object type 0");

@@ -1,13 +1,14 @@
 package dev.weir.engine.media.avc;
 
 import dev.weir.engine.media.MalformedMediaException;
+import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
 import static dev.weir.engine.media.Golden.bytes;
 import static dev.weir.engine.media.Golden.hex;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** SPS values checked against what ffprobe reported for the same files (golden/README.md). */
+/** SPS values checked against what ffprobe reported for the same files (golden/README.md, golden/media/README.md). */
 class AvcSpsTest {
 
     private static AvcSps golden(String file) throws MalformedMediaException {
@@ -27,10 +28,24 @@ class AvcSpsTest {
     }
 
     @Test
+    void x264HighProfile320x240FromAnnexB() throws Exception {
+        AvcSps sps = AvcSps.parse(MediaGolden.hexFile("avc_320x240_sps.hex"));
+        assertEquals(100, sps.profileIdc());
+        assertEquals(13, sps.levelIdc());
+        assertEquals(1, sps.chromaFormatIdc());
+        assertEquals(8, sps.bitDepthLuma());
+        assertEquals(8, sps.bitDepthChroma());
+        assertEquals(320, sps.width());
+        assertEquals(240, sps.height());
+    }
+
+    @Test
     void x264High444() throws Exception {
         AvcSps sps = golden("high444_640x360.avcC");
         assertEquals("High 4:4:4 Predictive", sps.profileName());
         assertEquals(3, sps.chromaFormatIdc());
+        assertEquals(8, sps.bitDepthLuma());
+        assertEquals(8, sps.bitDepthChroma());
         assertEquals(640, sps.width());
         assertEquals(360, sps.height(), "4:4:4 crops in single luma rows");
         assertEquals(25.0, sps.frameRate());
@@ -52,7 +67,7 @@ class AvcSpsTest {
         assertEquals("Main", sps.profileName());
         assertEquals("4.0", sps.levelName());
         assertEquals(1920, sps.width());
-        assertEquals(1080, sps.height());
+        assertEquals(1080, sps.height(), "1088 coded, cropped by 8");
         assertEquals(30000.0 / 1001, sps.frameRate(), 1e-9);
     }
 
@@ -80,9 +95,9 @@ class AvcSpsTest {
 
     @Test
     void levelOneB() {
-        assertEquals("1b", new AvcSps(66, 0x10, 11, 1, 8, 176, 144, 0).levelName());
-        assertEquals("1.1", new AvcSps(100, 0x10, 11, 1, 8, 176, 144, 0).levelName());
-        assertEquals("1b", new AvcSps(100, 0, 9, 1, 8, 176, 144, 0).levelName());
+        assertEquals("1b", new AvcSps(66, 0x10, 11, 1, 8, 8, 176, 144, 0).levelName());
+        assertEquals("1.1", new AvcSps(100, 0x10, 11, 1, 8, 8, 176, 144, 0).levelName());
+        assertEquals("1b", new AvcSps(100, 0, 9, 1, 8, 8, 176, 144, 0).levelName());
     }
 
     @Test

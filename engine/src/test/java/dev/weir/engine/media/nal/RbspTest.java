@@ -1,5 +1,6 @@
 package dev.weir.engine.media.nal;
 
+import dev.weir.engine.media.MalformedMediaException;
 import org.junit.jupiter.api.Test;
 
 import static dev.weir.engine.media.Golden.hex;
@@ -17,6 +18,15 @@ class RbspTest {
         assertArrayEquals(hex("11 00 00"), Rbsp.fromNal(hex("11 00 00 03")));
         // zeros are counted again after a removed byte: 00 00 03 00 00 03 00
         assertArrayEquals(hex("00 00 00 00 00"), Rbsp.fromNal(hex("00 00 03 00 00 03 00")));
+    }
+
+    @Test
+    void bitReaderOverAnRbspReadsPastTheRemovedByteAndNoFurther() throws MalformedMediaException {
+        BitReader r = new BitReader(Rbsp.fromNal(hex("00 00 03 01 ff")));
+        assertEquals(0, r.bits(16));
+        assertEquals(1, r.bits(8), "the 03 is gone");
+        assertEquals(0xFF, r.bits(8));
+        assertThrows(MalformedMediaException.class, () -> r.bits(1));
     }
 
     @Test

@@ -1,7 +1,15 @@
-package dev.weir.engine.media.es;
+package dev.weir.engine.media;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.weir.engine.media.aac.AdtsHeader;
+import dev.weir.engine.media.aac.AudioSpecificConfig;
+import dev.weir.engine.media.avc.AvcDecoderConfigurationRecord;
+import dev.weir.engine.media.avc.AvcSps;
+import dev.weir.engine.media.hevc.HevcDecoderConfigurationRecord;
+import dev.weir.engine.media.hevc.HevcSps;
+import dev.weir.engine.media.mp3.MpegAudioHeader;
+import dev.weir.engine.media.nal.AnnexB;
 import dev.weir.engine.media.ts.PesHeader;
 import dev.weir.engine.media.ts.TsFormatException;
 
@@ -34,17 +42,17 @@ class EsParsersFuzzTest {
                 case 3 -> AnnexB.splitLengthPrefixed(input, 0, input.length, 1 + (input.length & 1) * 3);
                 case 4 -> AvcSps.parse(input);
                 case 5 -> HevcSps.parse(input);
-                case 6 -> AvcConfigRecord.parse(input, 0, input.length);
-                case 7 -> HevcConfigRecord.parse(input, 0, input.length);
+                case 6 -> AvcDecoderConfigurationRecord.parse(input, 0, input.length);
+                case 7 -> HevcDecoderConfigurationRecord.parse(input, 0, input.length);
                 case 8 -> AudioSpecificConfig.parse(input, 0, input.length);
                 default -> MpegAudioHeader.parse(input, 0, input.length);
             }
-        } catch (EsFormatException | TsFormatException expected) {
+        } catch (MalformedMediaException | TsFormatException expected) {
             // refused cleanly
         }
     }
 
-    private static void adtsChain(byte[] input) throws EsFormatException {
+    private static void adtsChain(byte[] input) throws MalformedMediaException {
         int p = 0;
         while (p < input.length) {
             AdtsHeader h = AdtsHeader.parse(input, p, input.length - p);

@@ -1,5 +1,6 @@
-package dev.weir.engine.media.es;
+package dev.weir.engine.media.nal;
 
+import dev.weir.engine.media.MalformedMediaException;
 import dev.weir.engine.media.MediaGolden;
 import org.junit.jupiter.api.Test;
 
@@ -37,21 +38,12 @@ class AnnexBTest {
     }
 
     @Test
-    void lengthPrefixedRoundTripAndOverrun() throws EsFormatException {
+    void lengthPrefixedRoundTripAndOverrun() throws MalformedMediaException {
         byte[] avcc = MediaGolden.hex("00 00 00 02 09 f0 00 00 00 03 65 88 84");
         List<byte[]> units = AnnexB.splitLengthPrefixed(avcc, 0, avcc.length, 4);
         assertEquals(2, units.size());
         assertArrayEquals(MediaGolden.hex("65 88 84"), units.get(1));
         byte[] overrun = MediaGolden.hex("00 00 00 09 09 f0");
-        assertThrows(EsFormatException.class, () -> AnnexB.splitLengthPrefixed(overrun, 0, overrun.length, 4));
-    }
-
-    @Test
-    void rbspReaderRemovesEmulationPrevention() throws EsFormatException {
-        RbspReader r = new RbspReader(MediaGolden.hex("00 00 03 01 ff"), 0);
-        assertEquals(0, r.bits(16));
-        assertEquals(1, r.bits(8), "the 03 is gone");
-        assertEquals(0xFF, r.bits(8));
-        assertThrows(EsFormatException.class, () -> r.bits(1));
+        assertThrows(MalformedMediaException.class, () -> AnnexB.splitLengthPrefixed(overrun, 0, overrun.length, 4));
     }
 }

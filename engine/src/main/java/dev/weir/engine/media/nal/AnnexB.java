@@ -1,4 +1,6 @@
-package dev.weir.engine.media.es;
+package dev.weir.engine.media.nal;
+
+import dev.weir.engine.media.MalformedMediaException;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -73,19 +75,19 @@ public final class AnnexB {
      * Splits length-prefixed NAL units (AVCC/HVCC sample data).
      *
      * @param lengthSize 1, 2 or 4 bytes per length, from the config record's lengthSizeMinusOne + 1
-     * @throws EsFormatException when a length runs past the end
+     * @throws MalformedMediaException when a length runs past the end
      */
     public static List<byte[]> splitLengthPrefixed(byte[] b, int offset, int length, int lengthSize)
-            throws EsFormatException {
+            throws MalformedMediaException {
         if (lengthSize != 1 && lengthSize != 2 && lengthSize != 4) {
-            throw new EsFormatException("NAL length size " + lengthSize + " is not 1, 2 or 4");
+            throw new MalformedMediaException("NAL length size " + lengthSize + " is not 1, 2 or 4");
         }
         List<byte[]> units = new ArrayList<>();
         int end = offset + length;
         int p = offset;
         while (p < end) {
             if (end - p < lengthSize) {
-                throw new EsFormatException("truncated NAL length field");
+                throw new MalformedMediaException("truncated NAL length field");
             }
             long n = 0;
             for (int i = 0; i < lengthSize; i++) {
@@ -93,7 +95,7 @@ public final class AnnexB {
             }
             p += lengthSize;
             if (n > end - p) {
-                throw new EsFormatException("NAL unit length " + n + " runs past the end of the frame");
+                throw new MalformedMediaException("NAL unit length " + n + " runs past the end of the frame");
             }
             if (n > 0) {
                 units.add(java.util.Arrays.copyOfRange(b, p, p + (int) n));
