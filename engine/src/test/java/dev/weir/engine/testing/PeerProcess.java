@@ -25,11 +25,18 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Starts {@code command} (its first item a binary name, resolved with {@link PeerBinaries}). */
     public static PeerProcess start(Path workDir, String label, List<String> command) {
+        return start(workDir, label, command, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, String, List)}, with extra environment variables. */
+    public static PeerProcess start(Path workDir, String label, List<String> command, java.util.Map<String, String> env) {
         List<String> resolved = new java.util.ArrayList<>(command);
         resolved.set(0, PeerBinaries.require(command.get(0)).toString());
         Path log = workDir.resolve(label + ".log");
         try {
-            Process p = new ProcessBuilder(resolved)
+            ProcessBuilder builder = new ProcessBuilder(resolved);
+            builder.environment().putAll(env);
+            Process p = builder
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -76,6 +83,15 @@ public final class PeerProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Everything the process printed so far. */
+    public String log() {
+        try {
+            return Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the log of " + name, e);
         }
     }
 

@@ -7,7 +7,10 @@ import dev.weir.engine.stats.ConnectionCounters;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -24,16 +27,22 @@ final class ConnectionOutput {
     private final OutputStream out;
     private final ChunkWriter chunks = new ChunkWriter();
     private final ConnectionCounters counters;
+    private final Duration stallLimit;
     private volatile long writeStartedNanos; // 0 when no write is in progress
 
-    ConnectionOutput(OutputStream socketOut, ConnectionCounters counters) {
+    /**
+     * @param stallLimit how long {@link #send} waits for a player's writer that is stuck in a write before it
+     *                   gives up (the connection is then closed): the reader thread must never hang on it
+     */
+    ConnectionOutput(OutputStream socketOut, ConnectionCounters counters, Duration stallLimit) {
         this.out = new BufferedOutputStream(socketOut, 64 * 1024);
         this.counters = counters;
+        this.stallLimit = stallLimit;
     }
 
     /** Sends one message now. */
     void send(RtmpMessage message) throws IOException {
-        lock.lock();
+        lockWithin(stallLimit);
         try {
             write(message);
             flush();
@@ -44,13 +53,24 @@ final class ConnectionOutput {
 
     /** Announces and switches to a new outgoing chunk size. */
     void changeChunkSize(int size) throws IOException {
-        lock.lock();
+        lockWithin(stallLimit);
         try {
             write(new ProtocolControl.SetChunkSize(size).toMessage());
             chunks.chunkSize(size);
             flush();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void lockWithin(Duration limit) throws IOException {
+        try {
+            if (!lock.tryLock(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IOException("peer has not read anything for " + limit.toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to write");
         }
     }
 

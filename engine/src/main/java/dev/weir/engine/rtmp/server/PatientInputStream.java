@@ -35,10 +35,6 @@ final class PatientInputStream extends FilterInputStream {
         this.policy = policy;
     }
 
-    long lastReadNanos() {
-        return lastReadNanos;
-    }
-
     private final byte[] one = new byte[1];
 
     @Override

@@ -1,5 +1,6 @@
 package dev.weir.engine.rtmp.server;
 
+import dev.weir.engine.auth.RtmpStreamName;
 import dev.weir.engine.config.Limits;
 import dev.weir.engine.config.RtmpSettings;
 import dev.weir.engine.hub.MediaMessage;
@@ -65,7 +66,8 @@ final class RtmpConnection implements Runnable {
 
     private PatientInputStream input;
     private ConnectionOutput out;
-    private String app;
+    private String connectApp = "";   // as the client sent it, query (token) included: never logged
+    private String app;               // without the query
     private volatile String streamKeyText;
     private int nextStreamId = 1;
     private long peerWindow;          // 0 until the peer sends Window Acknowledgement Size
@@ -89,10 +91,6 @@ final class RtmpConnection implements Runnable {
         this.remote = counters.remoteAddress();
     }
 
-    ConnectionCounters counters() {
-        return counters;
-    }
-
     @Override
     public void run() {
         String reason = "connection ended";
@@ -101,7 +99,7 @@ final class RtmpConnection implements Runnable {
             socket.setSoTimeout((int) Math.min(SOCKET_TICK_MILLIS, Math.max(1, limits.handshakeTimeout().toMillis())));
             input = new PatientInputStream(socket.getInputStream(), counters, this::handshakeQuiet);
             InputStream buffered = new BufferedInputStream(input, 64 * 1024);
-            out = new ConnectionOutput(socket.getOutputStream(), counters);
+            out = new ConnectionOutput(socket.getOutputStream(), counters, limits.idleTimeout());
             handshake(buffered);
             counters.state(State.CONNECTED);
             input.policy(this::sessionQuiet);
@@ -240,11 +238,11 @@ final class RtmpConnection implements Runnable {
             case "connect" -> connect(command);
             case "releaseStream" -> reply(CommandReplies.emptyResult(command.transactionId()));
             case "FCPublish" -> {
-                reply(CommandReplies.onFCPublish(String.valueOf(command.stringArgument(0))));
+                reply(CommandReplies.onFCPublish(withoutQuery(command.stringArgument(0))));
                 reply(CommandReplies.emptyResult(command.transactionId()));
             }
             case "FCUnpublish" -> {
-                reply(CommandReplies.onFCUnpublish(String.valueOf(command.stringArgument(0))));
+                reply(CommandReplies.onFCUnpublish(withoutQuery(command.stringArgument(0))));
                 reply(CommandReplies.emptyResult(command.transactionId()));
                 stopPublishing();
             }
@@ -265,9 +263,8 @@ final class RtmpConnection implements Runnable {
     }
 
     private void connect(Command command) throws IOException {
-        String requested = command.property("app") instanceof String s ? s : "";
-        int query = requested.indexOf('?');
-        app = (query >= 0 ? requested.substring(0, query) : requested).replaceAll("^/+|/+$", "");
+        connectApp = command.property("app") instanceof String s ? s : "";
+        app = RtmpStreamName.parse(connectApp, "").app(); // without a query: it may carry a token
         double objectEncoding = command.property("objectEncoding") instanceof Number n ? n.doubleValue() : 0;
         out.send(new ProtocolControl.WindowAckSize(SERVER_WINDOW).toMessage());
         out.send(new ProtocolControl.SetPeerBandwidth(SERVER_WINDOW, ProtocolControl.SetPeerBandwidth.DYNAMIC).toMessage());
@@ -279,9 +276,10 @@ final class RtmpConnection implements Runnable {
     private void publish(Command command, int streamId) throws IOException {
         StreamKey key = keyOf(command.stringArgument(0));
         if (key == null || publication != null || subscription != null) {
-            String why = key == null ? "'" + command.stringArgument(0) + "' in app '" + app + "' is not a valid stream name"
+            String name = withoutQuery(command.stringArgument(0));
+            String why = key == null ? "'" + name + "' in app '" + app + "' is not a valid stream name"
                     : "this connection already publishes or plays";
-            streamReply(streamId, CommandReplies.publishBadName(String.valueOf(command.stringArgument(0)), "is refused: " + why));
+            streamReply(streamId, CommandReplies.publishBadName(name, "is refused: " + why));
             return;
         }
         PeerInfo peer = new PeerInfo(counters.id(), Protocol.RTMP, remote);
@@ -304,8 +302,8 @@ final class RtmpConnection implements Runnable {
     private void play(Command command, int streamId) throws IOException {
         StreamKey key = keyOf(command.stringArgument(0));
         if (key == null || publication != null || subscription != null) {
-            String why = key == null ? "'" + command.stringArgument(0) + "' in app '" + app + "' is not a valid stream name"
-                    : "this connection already publishes or plays";
+            String why = key == null ? "'" + withoutQuery(command.stringArgument(0)) + "' in app '" + app
+                    + "' is not a valid stream name" : "this connection already publishes or plays";
             streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR, CommandReplies.PLAY_STREAM_NOT_FOUND, why));
             return;
         }
@@ -326,16 +324,21 @@ final class RtmpConnection implements Runnable {
         log.info("rtmp {} {} {}: playing", counters.id(), remote, key);
     }
 
+    /** {@code app/name} without the queries (tokens) either may carry; {@code null} when either part is empty. */
     private StreamKey keyOf(String streamName) {
-        if (streamName == null || app == null || app.isEmpty()) {
+        if (streamName == null || app == null) {
             return null;
         }
-        int query = streamName.indexOf('?');
-        String name = query >= 0 ? streamName.substring(0, query) : streamName;
-        if (name.isEmpty()) {
+        RtmpStreamName parsed = RtmpStreamName.parse(connectApp, streamName);
+        if (parsed.app().isEmpty() || parsed.name().isEmpty()) {
             return null;
         }
-        return new StreamKey(app, name);
+        return new StreamKey(parsed.app(), parsed.name());
+    }
+
+    /** A stream name as it may be shown back or logged: without its query. */
+    private static String withoutQuery(String streamName) {
+        return RtmpStreamName.parse("", String.valueOf(streamName)).name();
     }
 
     private void handleData(RtmpMessage message, byte[] amf0Body) throws IOException {

@@ -1,5 +1,8 @@
 package dev.weir.engine.rtmp.server;
 
+import dev.weir.engine.BindErrors;
+import dev.weir.engine.Listener;
+import dev.weir.engine.ListenerContext;
 import dev.weir.engine.ListenerException;
 import dev.weir.engine.config.Limits;
 import dev.weir.engine.config.RtmpSettings;
@@ -13,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -24,17 +26,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Accepts RTMP connections on one address and runs each on its own virtual thread. Owns its server socket and
- * every connection it accepted: {@link #close()} ends them all. The engine facade owns the listener.
+ * every connection it accepted: {@link #close()} ends them all. The engine facade owns the listener; its
+ * {@link dev.weir.engine.ListenerFactory} is {@code RtmpListener::new}.
  *
  * <pre>{@code
- * var listener = new RtmpListener(address, settings, limits, hub, registry);
+ * var listener = new RtmpListener(address, context);  // or (address, settings, limits, hub, registry)
  * listener.start();                       // binds; throws ListenerException with an operator-readable reason
  * listener.boundAddress();                // the real port when asked for port 0
  * listener.snapshot();                    // for EngineSnapshot.listeners
- * listener.close();
+ * listener.close();                       // returns once the port is free
  * }</pre>
  */
-public final class RtmpListener implements dev.weir.engine.Listener {
+public final class RtmpListener implements Listener {
     private static final Logger log = LoggerFactory.getLogger(RtmpListener.class);
     private static final AtomicLong CONNECTION_IDS = new AtomicLong();
 
@@ -51,8 +54,13 @@ public final class RtmpListener implements dev.weir.engine.Listener {
     private volatile ServerSocket serverSocket;
     private volatile ListenerState state = ListenerState.STOPPED;
     private volatile String lastError;
-    private volatile String id;
     private Thread acceptThread;
+
+    /** The engine's way in ({@code ListenerFactory}): settings, limits, hub, registry and clock from the context. */
+    public RtmpListener(InetSocketAddress address, ListenerContext context) {
+        this(address, context.config().rtmp(), context.config().limits(), context.hub(), context.connections(),
+                context.nanoTime());
+    }
 
     public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
                         ConnectionRegistry registry) {
@@ -70,61 +78,56 @@ public final class RtmpListener implements dev.weir.engine.Listener {
         this.limits = limits;
         this.hub = hub;
         this.registry = registry;
-        this.id = "rtmp:" + hostPort(address);
     }
 
-    /** Binds and starts accepting. */
+    /** Binds and starts accepting; returns once bound. */
+    @Override
     public synchronized void start() throws ListenerException {
         if (serverSocket != null) {
-            throw new IllegalStateException("listener " + id + " is already started");
+            throw new IllegalStateException("listener " + id() + " is already started");
         }
         state = ListenerState.STARTING;
         ServerSocket server = null;
         try {
+            BindErrors.checkLocal(address);
             server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(address, 128);
+        } catch (ListenerException e) {
+            fail(e.getMessage());
+            throw e;
         } catch (IOException e) {
             closeQuietly(server);
-            String reason = e instanceof BindException
-                    ? "cannot listen for RTMP on " + hostPort(address) + ": " + e.getMessage()
-                      + " (is another server, such as nginx-rtmp, using the port? choose another port)"
-                    : "cannot listen for RTMP on " + hostPort(address) + ": " + e.getMessage();
-            lastError = reason;
-            state = ListenerState.FAILED;
-            throw new ListenerException(reason, e);
+            ListenerException reason = BindErrors.bindFailed(address, e);
+            fail(reason.getMessage());
+            throw reason;
         }
         serverSocket = server;
-        if (address.getPort() == 0) {
-            id = "rtmp:" + hostPort(boundAddress());
-        }
         state = ListenerState.RUNNING;
         acceptThread = Thread.ofVirtual().name("rtmp-accept-" + boundAddress().getPort()).start(this::acceptLoop);
-        log.info("RTMP listening on {}", hostPort(boundAddress()));
+        log.info("RTMP listening on {}", BindErrors.describe(boundAddress()));
+    }
+
+    private void fail(String reason) {
+        lastError = reason;
+        state = ListenerState.FAILED;
     }
 
     /** The address the socket is bound to (with the real port), or the requested one before start. */
+    @Override
     public InetSocketAddress boundAddress() {
         ServerSocket s = serverSocket;
         return s == null ? address : (InetSocketAddress) s.getLocalSocketAddress();
     }
 
+    @Override
     public Protocol protocol() {
         return Protocol.RTMP;
     }
 
-    /** The requested address before {@link #start()}, the bound one (real port) after: same as {@link #boundAddress()}. */
-    public InetSocketAddress address() {
-        return boundAddress();
-    }
-
-    /** As in {@code ListenerSnapshot.id}: {@code rtmp:HOST:PORT} with the bound port once started. */
-    public String id() {
-        return id;
-    }
-
+    @Override
     public ListenerSnapshot snapshot() {
-        return new ListenerSnapshot(id, Protocol.RTMP, hostPort(boundAddress()), state, lastError,
+        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(boundAddress()), state, lastError,
                 connections.size(), accepted.get(), rejected.get());
     }
 
@@ -136,22 +139,21 @@ public final class RtmpListener implements dev.weir.engine.Listener {
                 socket = server.accept();
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    lastError = "accept failed: " + e.getMessage();
-                    state = ListenerState.FAILED;
-                    log.error("RTMP listener {} stopped accepting: {}", id, e.getMessage());
+                    fail("accept failed: " + e.getMessage());
+                    log.error("RTMP listener {} stopped accepting: {}", id(), e.getMessage());
                 }
                 return;
             }
-            String remote = hostPort((InetSocketAddress) socket.getRemoteSocketAddress());
+            String remote = BindErrors.describe((InetSocketAddress) socket.getRemoteSocketAddress());
             if (connections.size() >= limits.maxConnections()) {
                 rejected.incrementAndGet();
-                log.warn("rtmp {}: refused {}: {} connections open, the limit", id, remote, connections.size());
+                log.warn("{}: refused {}: {} connections open, the limit", id(), remote, connections.size());
                 closeQuietly(socket);
                 continue;
             }
             accepted.incrementAndGet();
             ConnectionCounters counters = new ConnectionCounters("rtmp-" + CONNECTION_IDS.incrementAndGet(),
-                    Protocol.RTMP, id, remote, nanoTime.getAsLong());
+                    Protocol.RTMP, id(), remote, nanoTime.getAsLong());
             registry.register(counters);
             RtmpConnection[] self = new RtmpConnection[1];
             RtmpConnection connection = new RtmpConnection(socket, settings, limits, hub, counters, () -> {
@@ -164,7 +166,7 @@ public final class RtmpListener implements dev.weir.engine.Listener {
         }
     }
 
-    /** Stops accepting and closes every connection. */
+    /** Stops accepting and closes every connection; returns once the accept thread has left the socket. */
     @Override
     public synchronized void close() {
         ServerSocket s = serverSocket;
@@ -185,11 +187,6 @@ public final class RtmpListener implements dev.weir.engine.Listener {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static String hostPort(InetSocketAddress a) {
-        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -6,6 +6,7 @@ import dev.weir.engine.hub.InMemoryStreamHub;
 import dev.weir.engine.hub.StreamKey;
 import dev.weir.engine.stats.ConnectionRegistry;
 import dev.weir.engine.testing.Ffmpeg;
+import dev.weir.engine.testing.Ffplay;
 import dev.weir.engine.testing.Ffprobe;
 import dev.weir.engine.testing.PeerProcess;
 import dev.weir.engine.testing.RtmpProbe;
@@ -84,6 +85,21 @@ class RtmpInteropIT {
         }
         int frames = Ffprobe.decodedVideoFrames(flv);
         assertTrue(frames >= 145 && frames <= 150, "decoded " + frames + " of 150 frames across the 24-bit limit");
+    }
+
+    @Test
+    void ffplayPlaysUntilThePublisherLeaves() throws Exception {
+        StreamKey key = new StreamKey("live", "ffplay");
+        try (PeerProcess publisher = Ffmpeg.publishTestSource(work, "publisher", base + "ffplay", 6)) {
+            awaitPublished(key);
+            try (PeerProcess ffplay = Ffplay.play(work, "ffplay", base + "ffplay")) {
+                publisher.awaitSuccess(Duration.ofSeconds(30));
+                int code = ffplay.await(Duration.ofSeconds(20)); // ends at NetStream.Play.UnpublishNotify
+                assertEquals(0, code, ffplay.logTail());
+                String log = ffplay.log();
+                assertTrue(log.contains("Video: h264") && log.contains("Audio: aac"), ffplay.logTail());
+            }
+        }
     }
 
     @Test

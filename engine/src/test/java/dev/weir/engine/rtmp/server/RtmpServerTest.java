@@ -119,6 +119,16 @@ class RtmpServerTest {
     }
 
     @Test
+    void aQueryOnTheStreamNameIsNotPartOfTheKey() throws Exception {
+        start(Limits.DEFAULTS);
+        try (RawRtmpClient c = client().handshake()) {
+            publish(c, "tokened?token=secret123");
+            assertTrue(HubState.isPublished(hub, new StreamKey("live", "tokened")));
+            assertEquals("live/tokened", registry.all().iterator().next().streamKey());
+        }
+    }
+
+    @Test
     void playSendsStreamBeginResetStartAndSampleAccessInOrder() throws Exception {
         start(Limits.DEFAULTS);
         try (RawRtmpClient c = client().handshake()) {
@@ -239,6 +249,32 @@ class RtmpServerTest {
         }
         awaitConnections(0);
         assertFalse(HubState.isPublished(hub, new StreamKey("live", "idle")), "the idle publisher's stream was not released");
+    }
+
+    @Test
+    void aPlayerThatStopsReadingIsDisconnectedAndThePublisherCarriesOn() throws Exception {
+        Limits tight = new Limits(10, 65536, 1 << 20, 8, Duration.ofSeconds(5), Duration.ofMillis(1500), 256 * 1024, 2);
+        start(tight);
+        try (RawRtmpClient publisher = client().handshake(); RawRtmpClient stuck = client().handshake()) {
+            publish(publisher, "flood");
+            stuck.connect("live");
+            int id = stuck.createStream();
+            stuck.command(id, "play", null, "flood");
+            stuck.awaitCommand(x -> CommandReplies.PLAY_START.equals(statusCode(x)));
+            // from here on the player reads nothing; the publisher sends ~20 MB
+            byte[] frame = new byte[60_000];
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            for (int i = 0; registry.all().size() > 1; i++) {
+                frame[0] = (byte) (i % 10 == 0 ? 0x17 : 0x27); // AVC keyframe every tenth frame, else inter frame
+                frame[1] = 1;
+                publisher.send(new RtmpMessage(6, MessageTypes.VIDEO, 1, i * 40L, frame));
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the player that stopped reading was never disconnected");
+                }
+            }
+            ConnectionCounters left = registry.all().iterator().next();
+            assertEquals(Role.PUBLISHER, left.role(), "the publisher stays");
+        }
     }
 
     @Test
