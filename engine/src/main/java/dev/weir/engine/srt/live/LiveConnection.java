@@ -5,7 +5,10 @@ import dev.weir.engine.srt.crypto.KeyRotation;
 import dev.weir.engine.srt.crypto.KeyUnwrapException;
 import dev.weir.engine.srt.crypto.Passphrase;
 import dev.weir.engine.srt.crypto.StreamKeys;
+import dev.weir.engine.srt.handshake.HandshakeConfig;
 import dev.weir.engine.srt.handshake.KeyMaterialExchange;
+import dev.weir.engine.srt.handshake.LegacySrtHandshake;
+import dev.weir.engine.srt.handshake.SrtFlags;
 import dev.weir.engine.srt.handshake.KmState;
 import dev.weir.engine.srt.packet.AckAckPacket;
 import dev.weir.engine.srt.packet.AckPacket;
@@ -63,11 +66,13 @@ public final class LiveConnection {
      * @param kmRefreshRate     packets per key (effective {@code kmrefreshrate})
      * @param kmPreAnnounce     packets of overlap (effective {@code kmpreannounce})
      * @param mss               for statistics
+     * @param legacyHandshake   for an HSv4 peer (SRT before 1.3): our handshake settings, to answer the UMSG_EXT
+     *                          HSREQ that carries its SRT settings after the connection; null for HSv5
      */
     public record Config(SrtSender.Config sender, SrtReceiver.Config receiver, int peerIdleTimeoutMs,
                          StreamKeys keys, Passphrase passphrase, long kmRefreshRate, long kmPreAnnounce,
                          long maxBandwidth, long inputBandwidth, long minInputBandwidth, int overheadPercent,
-                         int mss) {
+                         int mss, HandshakeConfig legacyHandshake) {
     }
 
     private final Config config;
@@ -90,6 +95,8 @@ public final class LiveConnection {
     private long lastReceivedMicros;
     private SrtCounters intervalStart = new SrtCounters();
     private long intervalStartMicros;
+    /** The time of the call being processed: what the sink records as the last send. */
+    private long currentTime;
 
     public LiveConnection(Config config, PacketSink out, Consumer<DataPacket> delivery, SecureRandom random,
                           long now) {
@@ -109,7 +116,8 @@ public final class LiveConnection {
         if (config.keys() != null) {
             try {
                 // The sending direction gets its own copy: its refresh must not replace keys the peer still uses.
-                this.sendKeys = StreamKeys.fromKeyMaterial(config.passphrase(), config.keys().keyMaterial(KeyFlags.EVEN));
+                KeyFlags held = config.keys().has(KeyFlags.EVEN) ? KeyFlags.EVEN : KeyFlags.ODD;
+                this.sendKeys = StreamKeys.fromKeyMaterial(config.passphrase(), config.keys().keyMaterial(held));
             } catch (KeyUnwrapException e) {
                 throw new IllegalStateException("own key material does not unwrap", e);
             }
@@ -122,8 +130,6 @@ public final class LiveConnection {
         this.lastReceivedMicros = now;
         this.intervalStartMicros = now;
     }
-
-    private long currentTime;
 
     public State state() {
         return state;
@@ -152,6 +158,8 @@ public final class LiveConnection {
             }
             case UserDefinedPacket u when u.subtype() == UserDefinedPacket.SUBTYPE_KMREQ -> onKmRequest(u, now);
             case UserDefinedPacket u when u.subtype() == UserDefinedPacket.SUBTYPE_KMRSP -> onKmResponse(u, now);
+            case UserDefinedPacket u when u.subtype() == UserDefinedPacket.SUBTYPE_HSREQ
+                    && config.legacyHandshake() != null -> onLegacyHsReq(u, now);
             default -> {
                 // Keep-alive (refreshed the idle timer), handshake repeats (answered by the socket layer), others.
             }
@@ -188,7 +196,10 @@ public final class LiveConnection {
             }
             applyRotation(rotation.onPacket(), now);
             key = rotation.activeKey();
-            sendKeys.transform(key, sender.nextSequence(), payload, 0, payload.length);
+            if (!sendKeys.transform(key, sender.nextSequence(), payload, 0, payload.length)) {
+                // Never send plaintext flagged as encrypted.
+                throw new IllegalStateException("no " + key + " key to encrypt with");
+            }
         }
         boolean queued = sender.submit(payload, key, now);
         if (queued) {
@@ -231,6 +242,21 @@ public final class LiveConnection {
                 config.sender().peerSocketId()));
         long interval = Math.max(KM_RESEND_MIN_MICROS, sender.rttMicros() * 3L / 2);
         kmResendAt = now + interval;
+    }
+
+    /** An HSv4 peer's SRT settings, answered by the handshake package's {@link LegacySrtHandshake}. */
+    private void onLegacyHsReq(UserDefinedPacket u, long now) {
+        LegacySrtHandshake.Answer answer;
+        try {
+            answer = LegacySrtHandshake.answerHsReq(u, config.legacyHandshake(), config.sender().peerSocketId(),
+                    timestamp(now));
+        } catch (MalformedPacketException e) {
+            return; // a malformed HSREQ is ignored, as libsrt does; the peer repeats it
+        }
+        long peerTimestamp = Timestamps.unsigned(u.timestamp());
+        receiver.applyLegacyHandshake(answer.receiveLatencyMs() * 1000L, now - peerTimestamp, peerTimestamp,
+                config.receiver().tooLatePacketDrop() && (answer.peerFlags() & SrtFlags.TLPKTDROP) != 0);
+        out.send(answer.hsrsp());
     }
 
     /** The peer refreshes its keys: answered by the handshake package's {@link KeyMaterialExchange}. */

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  *   <li>A gap in sequence numbers is a loss: counted ({@code pktRcvLoss}), put in the loss list and NAKed at once
  *       (or, when reorder tolerance {@code lossmaxttl} is on, after that many further packets if the gap is still
  *       open). The tolerance starts at {@code lossmaxttl}, grows to the reorder distance actually seen (capped by
- *       {@code lossmaxttl}) and shrinks by one after 50 packets in a row arrive in order.</li>
+ *       {@code lossmaxttl}) and shrinks by one after 50 packets in a row arrive in order, or after 10 reordered packets
+ *       in a row arrive with more than 2 packets of tolerance to spare.</li>
  *   <li>Periodic NAK ({@code nakreport}): while the loss list is not empty, the whole list is NAKed again every
  *       {@code max(20 ms, (RTT + 4·RTTVar) / 2)}.</li>
  *   <li>Full ACK every 10 ms (skipped if nothing new and the last one was acknowledged, or re-sent after
@@ -47,6 +48,7 @@ public final class SrtReceiver {
     public static final long MIN_NAK_INTERVAL_MICROS = 20_000;
     private static final int ACK_HISTORY = 1024;
     private static final int CONSECUTIVE_ORDERED_TO_SHRINK = 50;
+    private static final int CONSECUTIVE_EARLY_TO_SHRINK = 10;
     private static final int PROBE_HISTORY = 16;
 
     /**
@@ -99,6 +101,8 @@ public final class SrtReceiver {
     private int probeCount;
 
     private long peerStartMicros;
+    private long latencyMicros;
+    private boolean tooLatePacketDrop;
     private long lastTimestamp64;
     private int largestSeq;
     private int ackNumber;
@@ -112,6 +116,7 @@ public final class SrtReceiver {
     private int lightAckCount = 1;
     private int reorderTolerance;
     private int consecutiveOrdered;
+    private int consecutiveEarly;
     private int firstRttSample = -1;
     private long lastArrivalMicros;
     private int lastArrivalSeq = -1;
@@ -129,6 +134,8 @@ public final class SrtReceiver {
         this.delivery = delivery;
         this.buffer = new ReceiveBuffer(config.bufferPackets(), config.initialSeq());
         this.peerStartMicros = config.peerStartMicros();
+        this.latencyMicros = config.latencyMicros();
+        this.tooLatePacketDrop = config.tooLatePacketDrop();
         this.largestSeq = SeqNo.previous(config.initialSeq());
         this.lastAckSeq = config.initialSeq();
         this.lastAckAckSeq = config.initialSeq();
@@ -230,11 +237,28 @@ public final class SrtReceiver {
 
     /** A packet at or before the largest received one: a retransmission or a reordered original. */
     private void onFill(int seq, boolean retransmitted, int reorderDistance) {
-        if (!retransmitted && config.lossMaxTtl() > 0 && reorderDistance > reorderTolerance) {
-            reorderTolerance = Math.min(reorderDistance, config.lossMaxTtl());
+        boolean increased = false;
+        if (!retransmitted && config.lossMaxTtl() > 0) {
+            consecutiveOrdered = 0;
+            if (reorderDistance > reorderTolerance) {
+                reorderTolerance = Math.min(reorderDistance, config.lossMaxTtl());
+                increased = true;
+            }
         }
         losses.remove(seq);
-        removeFresh(seq);
+        int hadTtl = removeFresh(seq);
+        if (!retransmitted && !increased && hadTtl > 2) {
+            // It came well before its NAK would have gone: after 10 such early arrivals in a row the tolerance is
+            // larger than needed (libsrt's m_iConsecEarlyDelivery rule).
+            if (++consecutiveEarly >= CONSECUTIVE_EARLY_TO_SHRINK) {
+                consecutiveEarly = 0;
+                if (reorderTolerance > 0) {
+                    reorderTolerance--;
+                }
+            }
+        } else if (increased) {
+            consecutiveEarly = 0;
+        }
     }
 
     private void ageFreshLosses(long now) {
@@ -260,12 +284,14 @@ public final class SrtReceiver {
         }
     }
 
-    private void removeFresh(int seq) {
+    /** Removes {@code seq} from the fresh losses; returns the TTL it had left, or 0 when it was not there. */
+    private int removeFresh(int seq) {
         for (int i = 0; i < freshLosses.size(); i++) {
             FreshLoss f = freshLosses.get(i);
             if (!SeqNo.inRange(seq, f.first, f.last)) {
                 continue;
             }
+            int ttl = f.ttl;
             if (f.first == f.last) {
                 freshLosses.remove(i);
             } else if (f.first == seq) {
@@ -277,8 +303,9 @@ public final class SrtReceiver {
                 f.last = SeqNo.previous(seq);
                 freshLosses.add(i + 1, tail);
             }
-            return;
+            return ttl;
         }
+        return 0;
     }
 
     private void removeFreshUpTo(int seq) {
@@ -382,7 +409,7 @@ public final class SrtReceiver {
             next = Math.min(next, nextNakMicros);
         }
         int first = buffer.firstFilledOffset();
-        if (first == 0 || (first > 0 && config.tooLatePacketDrop())) {
+        if (first == 0 || (first > 0 && tooLatePacketDrop)) {
             next = Math.min(next, playTime(buffer.at(first)));
         }
         return Math.max(next, now);
@@ -403,7 +430,7 @@ public final class SrtReceiver {
                 buffer.pop();
                 continue;
             }
-            if (!config.tooLatePacketDrop()) {
+            if (!tooLatePacketDrop) {
                 return;
             }
             int next = buffer.firstFilledOffset();
@@ -448,7 +475,7 @@ public final class SrtReceiver {
 
     /** When a packet is due for delivery on our clock. */
     public long playTime(DataPacket p) {
-        return peerStartMicros + Timestamps.unwrap(p.timestamp(), lastTimestamp64) + config.latencyMicros()
+        return peerStartMicros + Timestamps.unwrap(p.timestamp(), lastTimestamp64) + latencyMicros
                 + drift.driftMicros();
     }
 
@@ -578,7 +605,20 @@ public final class SrtReceiver {
     }
 
     public long latencyMicros() {
-        return config.latencyMicros();
+        return latencyMicros;
+    }
+
+    /**
+     * An HSv4 peer's SRT settings, which arrive after the connection in a UMSG_EXT HSREQ: its latency, its clock
+     * (libsrt takes the peer start time from that packet, {@code arrival - timestamp}) and whether it drops too-late
+     * packets.
+     */
+    public void applyLegacyHandshake(long latencyMicros, long peerStartMicros, long peerTimestamp,
+                                     boolean tooLatePacketDrop) {
+        this.latencyMicros = latencyMicros;
+        this.peerStartMicros = peerStartMicros;
+        this.lastTimestamp64 = peerTimestamp;
+        this.tooLatePacketDrop = tooLatePacketDrop;
     }
 
     public long driftMicros() {

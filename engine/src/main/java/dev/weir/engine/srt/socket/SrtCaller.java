@@ -2,6 +2,7 @@ package dev.weir.engine.srt.socket;
 
 import dev.weir.engine.srt.handshake.CallerHandshake;
 import dev.weir.engine.srt.handshake.HandshakeAction;
+import dev.weir.engine.srt.handshake.HandshakeType;
 import dev.weir.engine.srt.handshake.RejectCode;
 import dev.weir.engine.srt.handshake.RejectReason;
 import dev.weir.engine.srt.options.SrtMode;
@@ -9,6 +10,7 @@ import dev.weir.engine.srt.options.SrtOptions;
 import dev.weir.engine.srt.options.SrtUrl;
 import dev.weir.engine.srt.packet.HandshakePacket;
 import dev.weir.engine.srt.packet.SeqNo;
+import dev.weir.engine.srt.packet.ShutdownPacket;
 import dev.weir.engine.srt.packet.SrtPacket;
 import dev.weir.engine.srt.packet.Timestamps;
 import java.io.IOException;
@@ -63,7 +65,7 @@ public final class SrtCaller {
         CallerHandshake handshake = new CallerHandshake(HandshakeSettings.from(options), listener, socketId,
                 random.nextInt(SeqNo.MAX), random, start);
         CompletableFuture<SrtConnection> result = new CompletableFuture<>();
-        Handshaking endpoint = new Handshaking(mux, handshake, options, start, result);
+        Handshaking endpoint = new Handshaking(mux, listener, handshake, options, start, result);
         mux.register(socketId, endpoint);
         endpoint.handle(handshake.start(start), start, null, 0);
         try {
@@ -88,14 +90,16 @@ public final class SrtCaller {
     /** The multiplexer endpoint while the handshake runs. */
     private static final class Handshaking implements SrtMultiplexer.Endpoint {
         private final SrtMultiplexer mux;
+        private final InetSocketAddress listener;
         private final CallerHandshake handshake;
         private final SrtOptions options;
         private final long start;
         private final CompletableFuture<SrtConnection> result;
 
-        Handshaking(SrtMultiplexer mux, CallerHandshake handshake, SrtOptions options, long start,
-                    CompletableFuture<SrtConnection> result) {
+        Handshaking(SrtMultiplexer mux, InetSocketAddress listener, CallerHandshake handshake, SrtOptions options,
+                    long start, CompletableFuture<SrtConnection> result) {
             this.mux = mux;
+            this.listener = listener;
             this.handshake = handshake;
             this.options = options;
             this.start = start;
@@ -141,8 +145,14 @@ public final class SrtCaller {
                                 connected.connection().receiveLatencyMs(), connected.connection().sendLatencyMs());
                         result.complete(connection);
                     }
-                    case HandshakeAction.Failed failed -> result.completeExceptionally(
-                            new SrtConnectException(failed.code(), failed.detail()));
+                    case HandshakeAction.Failed failed -> {
+                        if (last != null && last.handshakeType() == HandshakeType.CONCLUSION && last.socketId() != 0) {
+                            // The listener already made a socket for us (we refused its answer, e.g. its KMRSP):
+                            // tell it, as libsrt does, instead of leaving it to time out.
+                            mux.send(new ShutdownPacket(Timestamps.toWire(now - start), last.socketId()), listener);
+                        }
+                        result.completeExceptionally(new SrtConnectException(failed.code(), failed.detail()));
+                    }
                 }
             }
         }

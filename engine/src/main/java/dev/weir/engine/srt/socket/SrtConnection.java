@@ -57,7 +57,9 @@ public final class SrtConnection implements AutoCloseable {
         this.onClose = onClose;
         int receivePackets = Math.min(options.receiveBufferPackets(), options.flowWindowPackets());
         this.received = new ArrayBlockingQueue<>(Math.max(64, receivePackets));
-        boolean tooLateDrop = options.tooLatePacketDrop() && (negotiated.peerFlags() & SrtFlags.TLPKTDROP) != 0;
+        // HSv4 peers announce their flags after the connection (LiveConnection applies them); assume libsrt's.
+        int peerFlags = negotiated.handshakeVersion() < 5 ? SrtFlags.TLPKTDROP : negotiated.peerFlags();
+        boolean tooLateDrop = options.tooLatePacketDrop() && (peerFlags & SrtFlags.TLPKTDROP) != 0;
         int payloadSize = Math.min(options.payloadSize(), negotiated.mss() - SrtOptions.UDP_IP_HEADER_SIZE
                 - SrtOptions.SRT_HEADER_SIZE);
         SrtSender.Config sender = new SrtSender.Config(negotiated.initialSequenceNumber(), negotiated.peerSocketId(),
@@ -70,7 +72,8 @@ public final class SrtConnection implements AutoCloseable {
         LiveConnection.Config config = new LiveConnection.Config(sender, receiver, options.peerIdleTimeoutMs(),
                 negotiated.keys(), passphrase, options.effectiveKmRefreshRate(), options.effectiveKmPreAnnounce(),
                 options.maxBandwidth(), options.inputBandwidth(), options.minInputBandwidth(),
-                options.overheadPercent(), negotiated.mss());
+                options.overheadPercent(), negotiated.mss(),
+                negotiated.handshakeVersion() < 5 ? HandshakeSettings.from(options) : null);
         InetSocketAddress peer = negotiated.peer();
         this.live = new LiveConnection(config, packet -> multiplexer.send(packet, peer), this::deliver,
                 new SecureRandom(), multiplexer.now());
@@ -129,15 +132,27 @@ public final class SrtConnection implements AutoCloseable {
      * @throws SocketTimeoutException when nothing arrived within the timeout (0 = wait forever)
      */
     public int read(byte[] buffer, long timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         byte[] message;
         try {
-            message = timeoutMillis <= 0 ? received.take() : received.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            while (true) {
+                // Short slices, so that the end of the connection is seen even if the queue was too full to take
+                // the end marker.
+                message = received.poll(50, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    break;
+                }
+                if (ended) {
+                    return -1;
+                }
+                if (timeoutMillis > 0 && System.nanoTime() - deadline >= 0) {
+                    throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis
+                            + " ms");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading from SRT peer " + peer());
-        }
-        if (message == null) {
-            throw new SocketTimeoutException("no SRT message from " + peer() + " within " + timeoutMillis + " ms");
         }
         if (message == END) {
             received.offer(END); // keep the end marker for other readers

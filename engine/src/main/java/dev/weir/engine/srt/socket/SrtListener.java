@@ -49,6 +49,7 @@ public final class SrtListener implements AutoCloseable {
     private final Set<SrtConnection> connections = ConcurrentHashMap.newKeySet();
     private final long start;
     private final InetSocketAddress local;
+    private final Handshakes handshakes;
     private Passphrase decidedPassphrase;
     private volatile boolean closed;
 
@@ -71,7 +72,8 @@ public final class SrtListener implements AutoCloseable {
         };
         this.handshake = new ListenerHandshake(HandshakeSettings.from(options), remembering,
                 SynCookies.withRandomSecret(new SecureRandom()), mux::newSocketId, start);
-        mux.setHandshakeEndpoint(new Handshakes());
+        this.handshakes = new Handshakes();
+        mux.setHandshakeEndpoint(handshakes);
     }
 
     /** Binds {@code url} (listener mode; an empty host binds every interface). */
@@ -139,6 +141,10 @@ public final class SrtListener implements AutoCloseable {
         mux.close();
     }
 
+    private void forget(NegotiatedConnection negotiated) {
+        handshakes.forget(negotiated);
+    }
+
     /** Handshakes addressed to socket id 0. */
     private final class Handshakes implements SrtMultiplexer.Endpoint {
         @Override
@@ -164,7 +170,7 @@ public final class SrtListener implements AutoCloseable {
             SrtConnection connection = new SrtConnection(mux, negotiated, options, passphrase, start,
                     arrival - peerTs, peerTs, () -> {
                         connections.remove(self[0]);
-                        handshake.forget(negotiated.peer(), negotiated.peerSocketId());
+                        forget(negotiated);
                     });
             self[0] = connection;
             connections.add(connection);
@@ -173,6 +179,11 @@ public final class SrtListener implements AutoCloseable {
                     negotiated.streamId(), negotiated.encrypted() ? "encrypted" : "clear",
                     negotiated.receiveLatencyMs(), negotiated.sendLatencyMs());
             accepted.offer(connection);
+        }
+
+        /** The state machine is not thread-safe: connections ending on other threads go through here. */
+        synchronized void forget(NegotiatedConnection negotiated) {
+            handshake.forget(negotiated.peer(), negotiated.peerSocketId());
         }
 
         @Override

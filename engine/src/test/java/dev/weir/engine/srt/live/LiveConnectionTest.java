@@ -92,7 +92,7 @@ class LiveConnectionTest {
                 }
             }
             return new LiveConnection(new LiveConnection.Config(sc, rc, idleMs, own, SECRET, refresh, preAnnounce,
-                    -1, 0, 0, 25, 1500), out, d, new SecureRandom(), 0);
+                    -1, 0, 0, 25, 1500, null), out, d, new SecureRandom(), 0);
         }
     }
 
@@ -213,6 +213,35 @@ class LiveConnectionTest {
         pair.a.close(pair.now);
         pair.step(pair.now + 10 * MS);
         assertEquals(List.of(0, 1, 2, 3, 4), pair.deliveredToB);
+    }
+
+    @Test
+    void hsv4PeerSettingsArriveInUmsgExtHsreqAndAreAnswered() throws Exception {
+        List<SrtPacket> sent = new ArrayList<>();
+        List<Integer> delivered = new ArrayList<>();
+        SrtSender.Config sc = new SrtSender.Config(1000, 9, 0, 120 * MS, true, 0, 25600, 8192, 1316);
+        SrtReceiver.Config rc = new SrtReceiver.Config(1000, 9, 0, 0, 120 * MS, true, true, 0, 8192, true, 1316, 0);
+        LiveConnection c = new LiveConnection(new LiveConnection.Config(sc, rc, 5000, null, null, 0, 0, -1, 0, 0, 25,
+                1500, dev.weir.engine.srt.handshake.HandshakeConfig.defaults()), sent::add,
+                d -> delivered.add(d.sequenceNumber()), new SecureRandom(), 0);
+        // An SRT 1.2 sender proposes 300 ms; its clock reads 50 ms when the HSREQ arrives at our 70 ms.
+        var hsreq = new dev.weir.engine.srt.handshake.SrtHandshakeExtension(
+                dev.weir.engine.srt.handshake.SrtHandshakeExtension.version(1, 2, 0),
+                dev.weir.engine.srt.handshake.SrtFlags.TSBPDSND | dev.weir.engine.srt.handshake.SrtFlags.TLPKTDROP
+                        | dev.weir.engine.srt.handshake.SrtFlags.REXMITFLG, 0, 300);
+        c.onPacket(new UserDefinedPacket(UserDefinedPacket.SUBTYPE_HSREQ, 0, hsreq.encode(), 50_000, 2), 70 * MS);
+        UserDefinedPacket hsrsp = (UserDefinedPacket) sent.get(sent.size() - 1);
+        assertEquals(UserDefinedPacket.SUBTYPE_HSRSP, hsrsp.subtype());
+        assertEquals(9, hsrsp.destinationSocketId());
+        assertEquals(300_000, c.receiver().latencyMicros());
+        assertEquals(20 * MS, c.receiver().peerStartMicros());
+        // A packet stamped 60 ms on the peer's clock plays at 20 + 60 + 300 = 380 ms on ours.
+        c.onPacket(new DataPacket(1000, dev.weir.engine.srt.packet.PacketPosition.SOLO, false, KeyFlags.NONE, false,
+                1, 60_000, 1, new byte[10]), 85 * MS);
+        c.tick(379 * MS);
+        assertEquals(List.of(), delivered);
+        c.tick(380 * MS);
+        assertEquals(List.of(1000), delivered);
     }
 
     @Test

@@ -244,6 +244,24 @@ class SrtReceiverTest {
     }
 
     @Test
+    void reorderToleranceShrinksAfterFiftyInOrderOrTenEarlyArrivals() {
+        SrtReceiver r = receiver(0, true, false, 10);
+        assertEquals(10, r.reorderTolerance(), "libsrt starts at lossmaxttl");
+        int seq = 0;
+        for (int k = 0; k < 51; k++) {
+            r.onData(data(seq++, 0, false), 0);
+        }
+        assertEquals(9, r.reorderTolerance(), "50 in order after the first");
+        for (int k = 0; k < 10; k++) {
+            r.onData(data(seq + 1, 0, false), 0);  // seq missing: tolerated (TTL 9)
+            r.onData(data(seq, 0, false), 0);      // arrives one packet late, TTL 8 left: early
+            seq += 2;
+        }
+        assertEquals(8, r.reorderTolerance(), "ten early arrivals in a row");
+        assertEquals(0, sentOfType(NakPacket.class).size(), "no reordered packet was NAKed");
+    }
+
+    @Test
     void undecryptablePacketIsCountedAndTreatedAsLost() {
         SrtReceiver r = receiver(0, true, false, 0);
         r.onData(data(0, 0, false), 0);

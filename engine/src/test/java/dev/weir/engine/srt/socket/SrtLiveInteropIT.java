@@ -326,6 +326,20 @@ class SrtLiveInteropIT {
         }
     }
 
+    /** Reordering (5% held back 15 ms), duplication (3%) and jitter both ways, with reorder tolerance on. */
+    @Test
+    void reorderingAndDuplicationThroughTheProxyAreHiddenFromTheApplication() throws Exception {
+        Impairment messy = Impairment.NONE.withDelay(5, 3).withReorder(5, 15).withDuplicates(3);
+        Run toPeer = weirCallsSrtLiveTransmit("&latency=300&lossmaxttl=20", "latency=300&lossmaxttl=20", messy, messy,
+                1000);
+        toPeer.assertPerfect();
+        Run toWeir = srtLiveTransmitCallsWeir("&latency=300&lossmaxttl=20", "&latency=300&lossmaxttl=20", messy,
+                messy, 1000);
+        toWeir.assertPerfect();
+        assertTrue(toWeir.peerLog().contains("reordered=") && !toWeir.peerLog().contains("reordered=0 "),
+                "the proxy did reorder: " + toWeir.peerLog());
+    }
+
     @Test
     void keyRotationFromWeirToSrtLiveTransmitLosesNothing() throws Exception {
         String secret = "&passphrase=rotate-the-keys&pbkeylen=16";

@@ -63,12 +63,55 @@ class SrtLoopbackTest {
     }
 
     @Test
+    void oneListenerPortServesSeveralCallersAtOnce() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()), AcceptPolicy.acceptAll())) {
+            String base = "srt://127.0.0.1:" + listener.localAddress().getPort() + "?streamid=";
+            try (SrtConnection a = SrtCaller.connect(SrtUrl.parse(base + "a"));
+                 SrtConnection b = SrtCaller.connect(SrtUrl.parse(base + "b"));
+                 SrtConnection first = listener.accept(3000);
+                 SrtConnection second = listener.accept(3000)) {
+                assertEquals(2, listener.connectionCount());
+                for (int k = 0; k < 100; k++) {
+                    a.write(ByteBuffer.allocate(100).putInt(k).array());
+                    b.write(ByteBuffer.allocate(100).putInt(1000 + k).array());
+                }
+                byte[] buf = new byte[1500];
+                for (SrtConnection c : new SrtConnection[] {first, second}) {
+                    int offset = c.streamId().equals("a") ? 0 : 1000;
+                    for (int k = 0; k < 100; k++) {
+                        assertEquals(100, c.read(buf, 3000));
+                        assertEquals(offset + k, ByteBuffer.wrap(buf).getInt(), c.streamId());
+                    }
+                }
+                a.close();
+                assertEquals(-1, (first.streamId().equals("a") ? first : second).read(buf, 3000),
+                        "the listener side sees the caller's shutdown");
+            }
+        }
+    }
+
+    @Test
     void wrongPassphraseIsRejectedWithBadSecret() throws Exception {
         try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()
                 + "?passphrase=0123456789abcdef"), AcceptPolicy.acceptAll())) {
             SrtConnectException e = assertThrows(SrtConnectException.class, () -> SrtCaller.connect(SrtUrl.parse(
                     "srt://127.0.0.1:" + listener.localAddress().getPort() + "?passphrase=wrongwrongwrong")));
             assertEquals(RejectCode.of(RejectReason.BADSECRET), e.code());
+        }
+    }
+
+    @Test
+    void aCallerRefusingTheListenersAnswerShutsDownTheListenersSocket() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()
+                + "?enforcedencryption=false"), AcceptPolicy.acceptAll())) {
+            // The listener has no passphrase and does not enforce: it accepts. The caller enforces: it refuses.
+            SrtConnectException e = assertThrows(SrtConnectException.class, () -> SrtCaller.connect(SrtUrl.parse(
+                    "srt://127.0.0.1:" + listener.localAddress().getPort() + "?passphrase=0123456789abcdef")));
+            assertTrue(e.getMessage().contains("encryption"), e.getMessage());
+            SrtConnection orphan = listener.accept(3000);
+            long start = System.nanoTime();
+            assertEquals(-1, orphan.read(new byte[1500], 3000), "closed by the caller's shutdown");
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "well before the 5 s idle timeout");
         }
     }
 
