@@ -9,9 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code >= 0) System.exit(code);
-        // A negative code means a window is open: the JavaFX toolkit decides when the process ends.
+        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -27,13 +25,10 @@ public final class Main {
                 yield 0;
             }
             case "server" -> new ServerCommand(out, err).run(rest);
-            case "transmit" -> {
-                err.println("weir transmit: not available in this version of Weir yet (the SRT engine is being built)");
-                yield 2;
-            }
-            case "" -> ConsoleCommand.launch(rest, err);
+            case "transmit" -> new TransmitCommand(out, err).run(rest);
+            case "" -> ConsoleCommand.launch(rest, out, err);
             default -> {
-                if (first.startsWith("-")) yield ConsoleCommand.launch(Arrays.asList(args), err);
+                if (first.startsWith("-")) yield ConsoleCommand.launch(Arrays.asList(args), out, err);
                 err.println("weir: unknown command '" + first + "'");
                 err.print(usage());
                 yield 2;
@@ -46,7 +41,7 @@ public final class Main {
                 usage:
                   weir                      open the console
                   weir server [flags]       run the engine without a window (weir server -help for flags)
-                  weir transmit -from A -to B   relay between SRT, UDP and stdio (not available yet)
+                  weir transmit -from A -to B   move a live stream between SRT, UDP and stdio
                   weir --version            print the version
                 """;
     }
