@@ -15,8 +15,7 @@ public final class StandardListeners {
     /** RTMP and SRT listener factories on {@code builder}. */
     public static WeirEngine.Builder register(WeirEngine.Builder builder) {
         return builder
-                .listenerFactory(Protocol.RTMP, (address, ctx) -> new RtmpListener(address, ctx.config().rtmp(),
-                        ctx.config().limits(), ctx.hub(), ctx.connections(), ctx.nanoTime()))
+                .listenerFactory(Protocol.RTMP, RtmpListener::new)
                 .listenerFactory(Protocol.SRT, SrtServerListener::new);
     }
 
