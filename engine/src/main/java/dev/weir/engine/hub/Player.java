@@ -19,12 +19,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * dropped until the next resume point (a video keyframe), so the player resumes with a decodable picture. A
  * player that empties its queue after resuming has caught up and its skip count starts over; one that
  * overflows more than {@code maxSkips} times in a row is disconnected.
+ *
+ * <p>Wake-ups: waking a parked player thread costs more than writing a message (see docs/performance.md), so
+ * an offer wakes the player only when it must. The player is woken only when its queue goes from empty to
+ * non-empty, and an audio frame of a stream that has video ({@code wake == false}) does not wake it at all: it
+ * rides along with the next video frame, or with the {@link #MAX_DEFERRED}th frame that came without one (so
+ * audio is held back by at most one video frame interval, or about 85 ms of AAC when video pauses).
  */
 final class Player implements Subscription {
     private final HubStream stream;
     private final PeerInfo peer;
     private final long queueBytes;
     private final int maxSkips;
+
+    /** Offers that may wait for a later one before the parked player is woken (see the class comment). */
+    static final int MAX_DEFERRED = 4;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -38,6 +47,11 @@ final class Player implements Subscription {
     private long dropped;
     /** Once set, the queue is empty for good and next() returns this. */
     private PlayerEvent.Disconnected terminal;
+    /** True while the player's thread is parked in {@link #next} or {@link #take} waiting for an event. */
+    private boolean parked;
+    /** Events queued while the player is parked and was not woken for them. */
+    private int deferred;
+    private long wakeUps;
 
     Player(HubStream stream, PeerInfo peer, long queueBytes, int maxSkips) {
         this.stream = stream;
@@ -53,11 +67,17 @@ final class Player implements Subscription {
     /** Result of one offer, for the stream's counters. */
     enum Offer { QUEUED, DROPPED, SKIPPED, DISCONNECTED, CLOSED }
 
+    /** Queues one event that wakes the player. */
+    Offer offer(PlayerEvent event, Delivery delivery, int size) {
+        return offer(event, delivery, size, true);
+    }
+
     /**
-     * Queues one event. {@code size} is the body size of a media event, 0 for control events. Returns what
+     * Queues one event. {@code size} is the body size of a media event, 0 for control events; {@code wake} false
+     * lets a parked player sleep on until a later event (at most {@link #MAX_DEFERRED} in a row). Returns what
      * happened; on {@link Offer#DISCONNECTED} the caller detaches the player.
      */
-    Offer offer(PlayerEvent event, Delivery delivery, int size) {
+    Offer offer(PlayerEvent event, Delivery delivery, int size, boolean wake) {
         lock.lock();
         try {
             if (terminal != null) return Offer.CLOSED;
@@ -88,10 +108,14 @@ final class Player implements Subscription {
                 awaitingResumePoint = false;
                 skipping = false;
             }
-            boolean wasEmpty = events.isEmpty();
             events.addLast(event);
             queuedBytes += size;
-            if (wasEmpty) notEmpty.signal();
+            if (parked && (wake || ++deferred >= MAX_DEFERRED)) {
+                parked = false; // woken once: later offers until it parks again need no signal
+                deferred = 0;
+                wakeUps++;
+                notEmpty.signal();
+            }
             return result;
         } finally {
             lock.unlock();
@@ -126,6 +150,26 @@ final class Player implements Subscription {
             queuedBytes = 0;
             terminal = new PlayerEvent.Disconnected(reason);
             notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Times an offer woke the parked player (for tests and diagnostics). */
+    long wakeUps() {
+        lock.lock();
+        try {
+            return wakeUps;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while the player's thread waits for an event. */
+    boolean isParked() {
+        lock.lock();
+        try {
+            return parked;
         } finally {
             lock.unlock();
         }
@@ -180,17 +224,37 @@ final class Player implements Subscription {
 
     @Override
     public PlayerEvent next(Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
+        return poll(timeout.toNanos(), false);
+    }
+
+    /** Waits without a timer: a timed park costs a scheduled task per wake-up, and the pump needs no timeout. */
+    @Override
+    public PlayerEvent take() throws InterruptedException {
+        return poll(0, true);
+    }
+
+    private PlayerEvent poll(long nanos, boolean untimed) throws InterruptedException {
         PlayerEvent event;
         int size = 0;
         lock.lockInterruptibly();
         try {
             while (events.isEmpty()) {
                 if (terminal != null) return terminal;
-                if (nanos <= 0) return null;
-                nanos = notEmpty.awaitNanos(nanos);
+                if (!untimed && nanos <= 0) break;
+                parked = true;
+                try {
+                    if (untimed) {
+                        notEmpty.await();
+                    } else {
+                        nanos = notEmpty.awaitNanos(nanos);
+                    }
+                } finally {
+                    parked = false;
+                    deferred = 0;
+                }
             }
             event = events.pollFirst();
+            if (event == null) return null;
             if (event instanceof PlayerEvent.Media m) {
                 size = m.message().size();
                 queuedBytes -= size;
