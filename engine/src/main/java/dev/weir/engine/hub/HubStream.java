@@ -143,12 +143,9 @@ final class HubStream {
                 }
             };
             PlayerEvent event = new PlayerEvent.Media(forwarded);
-            // An audio frame of a stream with video need not wake a parked player: it goes out with the next
-            // video frame (Player bounds how long it waits), which halves the wake-ups of an A/V stream.
-            boolean wake = !(message.kind() == MediaMessage.Kind.AUDIO && hasVideo && delivery == Delivery.DROPPABLE);
             Player[] current = players;
             for (Player p : current) {
-                if (p.offer(event, delivery, forwarded.size(), wake) == Player.Offer.DISCONNECTED) {
+                if (p.offer(event, delivery, forwarded.size()) == Player.Offer.DISCONNECTED) {
                     counters.slowPlayerDisconnected();
                     remove(p);
                     log.warn("disconnected slow player {} from {}: it could not keep up ({} messages dropped)",

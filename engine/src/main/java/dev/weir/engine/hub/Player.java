@@ -20,20 +20,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * player that empties its queue after resuming has caught up and its skip count starts over; one that
  * overflows more than {@code maxSkips} times in a row is disconnected.
  *
- * <p>Wake-ups: waking a parked player thread costs more than writing a message (see docs/performance.md), so
- * an offer wakes the player only when it must. The player is woken only when its queue goes from empty to
- * non-empty, and an audio frame of a stream that has video ({@code wake == false}) does not wake it at all: it
- * rides along with the next video frame, or with the {@link #MAX_DEFERRED}th frame that came without one (so
- * audio is held back by at most one video frame interval, or about 85 ms of AAC when video pauses).
+ * <p>Wake-ups: waking a parked player thread costs more than writing a message (docs/performance.md), so an
+ * offer signals only a player that is parked waiting, once: the offers that follow before it runs again find it
+ * already woken and only queue. The player waits without a timer ({@link #take()}).
  */
 final class Player implements Subscription {
     private final HubStream stream;
     private final PeerInfo peer;
     private final long queueBytes;
     private final int maxSkips;
-
-    /** Offers that may wait for a later one before the parked player is woken (see the class comment). */
-    static final int MAX_DEFERRED = 4;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -49,8 +44,6 @@ final class Player implements Subscription {
     private PlayerEvent.Disconnected terminal;
     /** True while the player's thread is parked in {@link #next} or {@link #take} waiting for an event. */
     private boolean parked;
-    /** Events queued while the player is parked and was not woken for them. */
-    private int deferred;
     private long wakeUps;
 
     Player(HubStream stream, PeerInfo peer, long queueBytes, int maxSkips) {
@@ -67,17 +60,11 @@ final class Player implements Subscription {
     /** Result of one offer, for the stream's counters. */
     enum Offer { QUEUED, DROPPED, SKIPPED, DISCONNECTED, CLOSED }
 
-    /** Queues one event that wakes the player. */
-    Offer offer(PlayerEvent event, Delivery delivery, int size) {
-        return offer(event, delivery, size, true);
-    }
-
     /**
-     * Queues one event. {@code size} is the body size of a media event, 0 for control events; {@code wake} false
-     * lets a parked player sleep on until a later event (at most {@link #MAX_DEFERRED} in a row). Returns what
+     * Queues one event. {@code size} is the body size of a media event, 0 for control events. Returns what
      * happened; on {@link Offer#DISCONNECTED} the caller detaches the player.
      */
-    Offer offer(PlayerEvent event, Delivery delivery, int size, boolean wake) {
+    Offer offer(PlayerEvent event, Delivery delivery, int size) {
         lock.lock();
         try {
             if (terminal != null) return Offer.CLOSED;
@@ -110,9 +97,8 @@ final class Player implements Subscription {
             }
             events.addLast(event);
             queuedBytes += size;
-            if (parked && (wake || ++deferred >= MAX_DEFERRED)) {
+            if (parked) {
                 parked = false; // woken once: later offers until it parks again need no signal
-                deferred = 0;
                 wakeUps++;
                 notEmpty.signal();
             }
@@ -250,7 +236,6 @@ final class Player implements Subscription {
                     }
                 } finally {
                     parked = false;
-                    deferred = 0;
                 }
             }
             event = events.pollFirst();

@@ -8,21 +8,23 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * When the hub wakes a parked player: for video and control events at once, for audio frames of a stream with
- * video only with the next video frame or after {@link Player#MAX_DEFERRED} of them. Counts the wake-ups the
- * player's queue issued (deterministic: they move only inside {@code offer}); the player's thread is real and
- * waits in {@link Subscription#take()}.
+ * When the hub wakes a player's thread: once when it is parked in {@link Subscription#take()} and something
+ * arrives, and not again for what arrives before it parks again. Counts the wake-ups the player's queue issued
+ * (deterministic: they move only inside {@code offer}); the player's thread is real, and the test holds it
+ * between takes with a semaphore so it cannot park again behind the test's back.
  */
 class PlayerWakeUpsTest {
     private static final StreamKey KEY = new StreamKey("live", "wake");
 
     private final InMemoryStreamHub hub = new InMemoryStreamHub(Limits.DEFAULTS, GopCacheLimits.DEFAULTS, System::nanoTime);
     private final LinkedBlockingQueue<PlayerEvent> received = new LinkedBlockingQueue<>();
+    private final Semaphore mayTake = new Semaphore(0);
     private Thread reader;
 
     @AfterEach
@@ -34,78 +36,55 @@ class PlayerWakeUpsTest {
     }
 
     @Test
-    void audioOfAStreamWithVideoWaitsForTheNextVideoFrame() throws Exception {
+    void messagesArrivingWhileThePlayerRunsCostNoFurtherWakeUp() throws Exception {
         Player player = startPlayer();
+        mayTake.release();                 // the player takes Published when it comes, then parks
         Publication pub = hub.publish(KEY, peer("rtmp-pub"));
-        pub.send(TestMedia.avcSequenceHeader(0));
-        pub.send(TestMedia.aacSequenceHeader(0));
-        pub.send(TestMedia.keyframe(0, 1000));
-        takeMedia(3);
+        assertInstanceOf(PlayerEvent.Published.class, received.poll(10, TimeUnit.SECONDS));
+        mayTake.release();
         awaitParked(player);
         long before = player.wakeUps();
 
+        MediaMessage key = TestMedia.keyframe(0, 1000);
         MediaMessage audio = TestMedia.aacFrame(10, 300);
+        MediaMessage inter = TestMedia.interFrame(40, 800);
+        pub.send(key);                     // wakes the player, which takes it and waits for the semaphore
         pub.send(audio);
-        assertEquals(before, player.wakeUps(), "an audio frame alone does not wake the player");
+        pub.send(inter);
+        assertEquals(before + 1, player.wakeUps(), "one wake-up for the burst");
 
-        MediaMessage video = TestMedia.interFrame(40, 800);
-        pub.send(video);
-        assertEquals(before + 1, player.wakeUps(), "the video frame wakes it");
-        assertSame(audio, takeMedia(1).getFirst(), "the held audio frame comes first, in arrival order");
-        assertSame(video, takeMedia(1).getFirst());
+        mayTake.release(2);
+        assertEquals(List.of(key, audio, inter), takeMedia(3), "everything, in order");
     }
 
     @Test
-    void audioIsHeldBackForAtMostMaxDeferredFramesWhenVideoPauses() throws Exception {
+    void closingTheSubscriptionEndsAWaitingTake() throws Exception {
         Player player = startPlayer();
+        mayTake.release();
+        awaitParked(player);
+        player.close();
+        assertInstanceOf(PlayerEvent.Disconnected.class, received.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anUnpublishReachesAParkedPlayer() throws Exception {
+        Player player = startPlayer();
+        mayTake.release(100);
         Publication pub = hub.publish(KEY, peer("rtmp-pub"));
         pub.send(TestMedia.keyframe(0, 1000));
-        takeMedia(1);
+        assertEquals(1, takeMedia(1).size());
         awaitParked(player);
-        long before = player.wakeUps();
-
-        for (int i = 1; i < Player.MAX_DEFERRED; i++) {
-            pub.send(TestMedia.aacFrame(i * 21L, 300));
-            assertEquals(before, player.wakeUps(), "audio frame " + i + " is held");
-        }
-        pub.send(TestMedia.aacFrame(Player.MAX_DEFERRED * 21L, 300));
-        assertEquals(before + 1, player.wakeUps(), "frame " + Player.MAX_DEFERRED + " wakes the player");
-        List<MediaMessage> audio = takeMedia(Player.MAX_DEFERRED);
-        for (int i = 0; i < audio.size(); i++) assertEquals((i + 1) * 21L, audio.get(i).timestamp());
-    }
-
-    @Test
-    void everyAudioFrameOfAnAudioOnlyStreamWakesThePlayer() throws Exception {
-        Player player = startPlayer();
-        Publication pub = hub.publish(KEY, peer("rtmp-pub"));
-        for (int i = 0; i < 3; i++) {
-            awaitParked(player);
-            long before = player.wakeUps();
-            pub.send(TestMedia.aacFrame(i * 21L, 300));
-            assertEquals(before + 1, player.wakeUps(), "audio frame " + i);
-            takeMedia(1);
-        }
-    }
-
-    @Test
-    void unpublishWakesAPlayerHoldingAudio() throws Exception {
-        Player player = startPlayer();
-        Publication pub = hub.publish(KEY, peer("rtmp-pub"));
-        pub.send(TestMedia.keyframe(0, 1000));
-        takeMedia(1);
-        awaitParked(player);
-        pub.send(TestMedia.aacFrame(10, 300));
         pub.close();
-        assertEquals(10, takeMedia(1).getFirst().timestamp());
         assertInstanceOf(PlayerEvent.Unpublished.class, received.poll(10, TimeUnit.SECONDS));
     }
 
-    /** A player whose thread takes events into {@link #received} until interrupted or disconnected. */
-    private Player startPlayer() throws InterruptedException {
+    /** A player whose thread takes one event into {@link #received} per permit, until interrupted or disconnected. */
+    private Player startPlayer() {
         Player player = (Player) hub.play(KEY, peer("rtmp-play"));
         reader = Thread.ofPlatform().name("wake-test-player").start(() -> {
             try {
                 while (true) {
+                    mayTake.acquire();
                     PlayerEvent e = player.take();
                     received.add(e);
                     if (e instanceof PlayerEvent.Disconnected) return;
