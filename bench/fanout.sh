@@ -72,14 +72,18 @@ fi
 
 # Weir: the engine of `weir server` with its RTMP listener (bench/FanoutServer.java, until `weir server` registers
 # the RTMP listener factory itself), on the application's class path and logback config, JVM options from
-# WEIR_SERVER_OPTS (default: the ones docs/performance.md recommends for a server).
+# WEIR_SERVER_OPTS (default: those of `weir server`, app/src/main/jvm/weir-server.jvmopts).
 . "$root/bin/find-jdk.sh"; weir_find_jdk
 "$root/weir" --version >/dev/null          # builds app/target when sources changed
 cp="$root/app/target/weir-app.jar:$root/app/target/lib/*"
 mkdir -p "$work/classes"
 "$WEIR_JAVA_HOME/bin/javac" -q -d "$work/classes" -cp "$cp" "$root/bench/FanoutServer.java" 2>/dev/null \
   || "$WEIR_JAVA_HOME/bin/javac" -d "$work/classes" -cp "$cp" "$root/bench/FanoutServer.java"
-read -r -a weir_opts <<< "${WEIR_SERVER_OPTS-}"
+if [ -n "${WEIR_SERVER_OPTS+set}" ]; then
+  read -r -a weir_opts <<< "$WEIR_SERVER_OPTS"
+else
+  mapfile -t weir_opts < <(grep -v '^[[:space:]]*\(#\|$\)' "$root/app/src/main/jvm/weir-server.jvmopts")
+fi
 "$WEIR_JAVA_HOME/bin/java" "${weir_opts[@]}" -cp "$work/classes:$cp" FanoutServer "127.0.0.1:$port_weir" \
   > "$work/weir.out" 2>&1 & wpid=$!; pids+=($wpid)
 for _ in $(seq 1 100); do grep -q "listening" "$work/weir.out" 2>/dev/null && break; sleep 0.2; done
