@@ -24,10 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * has no timeout of its own).
  */
 final class ConnectionOutput {
-    private final ReentrantLock lock = new ReentrantLock();
     /** Stream buffer for sockets without a channel (TLS): holds a burst, so a batch is still one write. */
     static final int STREAM_BUFFER = 64 * 1024;
 
+    private final ReentrantLock lock = new ReentrantLock();
     private final OutgoingBytes out;
     private final ChunkWriter chunks = new ChunkWriter();
     private final ConnectionCounters counters;

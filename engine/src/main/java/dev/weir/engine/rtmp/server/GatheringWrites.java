@@ -10,8 +10,8 @@ import java.util.Arrays;
  * small per-peer area (a few bytes per chunk), payload slices stay views of the message's shared array, so a
  * message goes to any number of players without its body being copied into per-player buffers. (The JDK still
  * copies a heap array into its per-carrier temporary direct buffer inside each socket write; see
- * docs/performance.md for why bodies are not kept off-heap.) Holds nothing
- * between flushes but the header area and the (emptied) list, so an idle player costs a few KiB.
+ * docs/performance.md for why bodies are not kept off-heap.) Holds nothing between flushes but the header area
+ * and the (emptied) list, so an idle player costs a few KiB.
  *
  * <p>Not thread-safe: used under the connection's write lock.
  */
