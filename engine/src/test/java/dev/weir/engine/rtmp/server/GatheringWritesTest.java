@@ -15,9 +15,9 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The players' write path: what a gathering write sends is byte for byte what the chunk writer writes to a
- * stream, and a body sent to several players is never copied for them: their payload buffers are views of the
- * message's own array.
+ * The players' write path: what a gathering write (or, for sockets without a channel, the stream buffer) sends
+ * is byte for byte what the chunk writer writes to a stream, and a body sent to several players is never copied
+ * for them: their payload buffers are views of the message's own array.
  */
 class GatheringWritesTest {
 
@@ -49,6 +49,28 @@ class GatheringWritesTest {
 
         assertArrayEquals(expected.toByteArray(), channel.bytes.toByteArray());
         assertEquals(expected.size(), counted);
+    }
+
+    @Test
+    void socketsWithoutAChannelGetTheSameBytesThroughTheStreamBuffer() throws IOException {
+        List<RtmpMessage> messages = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            byte[] body = new byte[random.nextInt(100_000) + 1];
+            random.nextBytes(body);
+            messages.add(new RtmpMessage(6, 9, 1, i * 40L, body));
+        }
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ChunkWriter streamWriter = new ChunkWriter();
+        for (RtmpMessage m : messages) streamWriter.write(m, expected);
+
+        ByteArrayOutputStream socket = new ByteArrayOutputStream();
+        BufferedWrites out = new BufferedWrites(socket, ConnectionOutput.STREAM_BUFFER);
+        ChunkWriter writer = new ChunkWriter();
+        for (RtmpMessage m : messages) writer.write(m, out);
+        out.flush();
+
+        assertArrayEquals(expected.toByteArray(), socket.toByteArray());
     }
 
     @Test
