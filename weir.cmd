@@ -20,5 +20,7 @@ if not exist "%HERE%app\target\weir-app.jar" (
 )
 set "OPTS="
 for /f "usebackq eol=# tokens=*" %%o in ("%HERE%app\src\main\jvm\weir.jvmopts") do set "OPTS=!OPTS! %%o"
+rem The headless server gets a smaller, server-tuned heap on top (docs\performance.md); the console keeps the defaults.
+if /i "%~1"=="server" for /f "usebackq eol=# tokens=*" %%o in ("%HERE%app\src\main\jvm\weir-server.jvmopts") do set "OPTS=!OPTS! %%o"
 "%JAVA_HOME%\bin\java" %OPTS% --module-path "%HERE%app\target\lib\javafx" -cp "%HERE%app\target\weir-app.jar;%HERE%app\target\lib\*" dev.weir.app.Main %*
 exit /b %ERRORLEVEL%

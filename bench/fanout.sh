@@ -70,7 +70,20 @@ if [ "${FANOUT_ONLY:-}" = nginx ]; then
   echo "nginx-rtmp: cpu ${n_cpu} s, peak RSS ${n_rss} kB, sampled players ok ${n_ok}/5"; exit 0
 fi
 
-"$root/weir" server -listen "127.0.0.1:$port_weir" -log-level warn > "$work/weir.out" 2>&1 & wpid=$!; pids+=($wpid)
+# Weir: `weir server`, run as ./weir runs it (weir.jvmopts, then weir-server.jvmopts, JavaFX on the module path),
+# except that WEIR_SERVER_OPTS, when set, replaces weir-server.jvmopts (e.g. WEIR_SERVER_OPTS="" for JVM defaults).
+. "$root/bin/find-jdk.sh"; weir_find_jdk
+"$root/weir" --version >/dev/null          # builds app/target when sources changed
+mapfile -t weir_opts < <(grep -v '^[[:space:]]*\(#\|$\)' "$root/app/src/main/jvm/weir.jvmopts")
+if [ -n "${WEIR_SERVER_OPTS+set}" ]; then
+  read -r -a server_opts <<< "$WEIR_SERVER_OPTS"
+else
+  mapfile -t server_opts < <(grep -v '^[[:space:]]*\(#\|$\)' "$root/app/src/main/jvm/weir-server.jvmopts")
+fi
+[ "$WEIR_JAVA_MAJOR" -ge 24 ] && weir_opts+=("--sun-misc-unsafe-memory-access=allow")
+"$WEIR_JAVA_HOME/bin/java" "${weir_opts[@]}" "${server_opts[@]}" --module-path "$root/app/target/lib/javafx" \
+  -cp "$root/app/target/weir-app.jar:$root/app/target/lib/*" dev.weir.app.Main \
+  server -listen "127.0.0.1:$port_weir" -log-level warn > "$work/weir.out" 2>&1 & wpid=$!; pids+=($wpid)
 for _ in $(seq 1 100); do grep -q "listening" "$work/weir.out" 2>/dev/null && break; sleep 0.2; done
 read -r w_cpu w_rss w_ok < <(run weir "$wpid" "$port_weir")
 kill "$wpid"; wait "$wpid" 2>/dev/null || true

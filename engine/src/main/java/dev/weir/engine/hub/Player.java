@@ -19,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * dropped until the next resume point (a video keyframe), so the player resumes with a decodable picture. A
  * player that empties its queue after resuming has caught up and its skip count starts over; one that
  * overflows more than {@code maxSkips} times in a row is disconnected.
+ *
+ * <p>Wake-ups: waking a parked player thread costs more than writing a message (docs/performance.md), so an
+ * offer signals only a player that is parked waiting, once: the offers that follow before it runs again find it
+ * already woken and only queue. The player waits without a timer ({@link #take()}).
  */
 final class Player implements Subscription {
     private final HubStream stream;
@@ -38,6 +42,9 @@ final class Player implements Subscription {
     private long dropped;
     /** Once set, the queue is empty for good and next() returns this. */
     private PlayerEvent.Disconnected terminal;
+    /** True while the player's thread is parked in {@link #next} or {@link #take} waiting for an event. */
+    private boolean parked;
+    private long wakeUps;
 
     Player(HubStream stream, PeerInfo peer, long queueBytes, int maxSkips) {
         this.stream = stream;
@@ -88,10 +95,13 @@ final class Player implements Subscription {
                 awaitingResumePoint = false;
                 skipping = false;
             }
-            boolean wasEmpty = events.isEmpty();
             events.addLast(event);
             queuedBytes += size;
-            if (wasEmpty) notEmpty.signal();
+            if (parked) {
+                parked = false; // woken once: later offers until it parks again need no signal
+                wakeUps++;
+                notEmpty.signal();
+            }
             return result;
         } finally {
             lock.unlock();
@@ -126,6 +136,26 @@ final class Player implements Subscription {
             queuedBytes = 0;
             terminal = new PlayerEvent.Disconnected(reason);
             notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Times an offer woke the parked player (for tests and diagnostics). */
+    long wakeUps() {
+        lock.lock();
+        try {
+            return wakeUps;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True while the player's thread waits for an event. */
+    boolean isParked() {
+        lock.lock();
+        try {
+            return parked;
         } finally {
             lock.unlock();
         }
@@ -180,17 +210,36 @@ final class Player implements Subscription {
 
     @Override
     public PlayerEvent next(Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
+        return poll(timeout.toNanos(), false);
+    }
+
+    /** Waits without a timer: a timed park costs a scheduled task per wake-up, and the pump needs no timeout. */
+    @Override
+    public PlayerEvent take() throws InterruptedException {
+        return poll(0, true);
+    }
+
+    private PlayerEvent poll(long nanos, boolean untimed) throws InterruptedException {
         PlayerEvent event;
         int size = 0;
         lock.lockInterruptibly();
         try {
             while (events.isEmpty()) {
                 if (terminal != null) return terminal;
-                if (nanos <= 0) return null;
-                nanos = notEmpty.awaitNanos(nanos);
+                if (!untimed && nanos <= 0) break;
+                parked = true;
+                try {
+                    if (untimed) {
+                        notEmpty.await();
+                    } else {
+                        nanos = notEmpty.awaitNanos(nanos);
+                    }
+                } finally {
+                    parked = false;
+                }
             }
             event = events.pollFirst();
+            if (event == null) return null;
             if (event instanceof PlayerEvent.Media m) {
                 size = m.message().size();
                 queuedBytes -= size;

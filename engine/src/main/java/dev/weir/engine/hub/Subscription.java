@@ -18,6 +18,19 @@ public interface Subscription extends AutoCloseable {
     PlayerEvent next(Duration timeout) throws InterruptedException;
 
     /**
+     * The next event, waiting as long as it takes (closing the subscription ends the wait with
+     * {@link PlayerEvent.Disconnected}). For a writer thread that has nothing else to do; a hub may wait more
+     * cheaply here than with a timeout.
+     */
+    default PlayerEvent take() throws InterruptedException {
+        PlayerEvent event;
+        do {
+            event = next(Duration.ofDays(1));
+        } while (event == null);
+        return event;
+    }
+
+    /**
      * Media messages this player lost because it fell behind (skipped to a keyframe, or cut off with messages
      * still queued). The stats already show it on the player's connection (through
      * {@link StreamHub#droppedMessagesByConnection()}); sessions need not copy it into their counters.

@@ -47,8 +47,23 @@ public final class ChunkWriter {
         chunkSize = size;
     }
 
-    /** Writes one message as chunks; returns the number of bytes written. */
+    /** Writes one message as chunks to a stream; returns the number of bytes written. */
     public long write(RtmpMessage message, OutputStream out) throws IOException {
+        return write(message, new ChunkSink() {
+            @Override
+            public void header(byte[] bytes, int length) throws IOException {
+                out.write(bytes, 0, length);
+            }
+
+            @Override
+            public void payload(byte[] body, int offset, int length) throws IOException {
+                out.write(body, offset, length);
+            }
+        });
+    }
+
+    /** Writes one message as chunks to a sink (headers, then slices of the message's own array); returns the bytes. */
+    public long write(RtmpMessage message, ChunkSink out) throws IOException {
         int csid = message.chunkStreamId();
         Sent last = sent.get(csid);
         long timestamp = message.timestamp();
@@ -108,8 +123,8 @@ public final class ChunkWriter {
                 header[n++] = (byte) field;
             }
             int len = Math.min(chunkSize, payload.length - offset);
-            out.write(header, 0, n);
-            out.write(payload, offset, len);
+            out.header(header, n);
+            if (len > 0) out.payload(payload, offset, len);
             written += n + len;
             offset += len;
             fmt = ChunkHeaders.FMT_CONTINUATION;

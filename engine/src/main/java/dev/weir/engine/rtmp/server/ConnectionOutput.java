@@ -5,10 +5,9 @@ import dev.weir.engine.rtmp.chunk.RtmpMessage;
 import dev.weir.engine.rtmp.message.ProtocolControl;
 import dev.weir.engine.stats.ConnectionCounters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,13 +17,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * replies, a player's writer thread sends media. A lock keeps their chunks from interleaving (a
  * {@link ReentrantLock}, which parks a virtual thread without pinning its carrier).
  *
- * <p>Writes go into a buffer and reach the socket on {@link #flush()}, so a player's writer can send a batch
- * of messages with one system call. The time a write or flush started is kept so the reader's watchdog can
- * close a connection whose peer stopped reading (a blocking socket write has no timeout of its own).
+ * <p>Writes collect in {@link OutgoingBytes} and reach the socket on {@link #flush()}, so a player's writer can
+ * send a batch of messages with one system call; on a socket with a channel (what the listener accepts) that is a
+ * gathering write whose payload buffers are views of the hub's shared arrays. The time a write or flush started
+ * is kept so the reader's watchdog can close a connection whose peer stopped reading (a blocking socket write
+ * has no timeout of its own).
  */
 final class ConnectionOutput {
+    /** Stream buffer for sockets without a channel (TLS): holds a burst, so a batch is still one write. */
+    static final int STREAM_BUFFER = 64 * 1024;
+
     private final ReentrantLock lock = new ReentrantLock();
-    private final OutputStream out;
+    private final OutgoingBytes out;
     private final ChunkWriter chunks = new ChunkWriter();
     private final ConnectionCounters counters;
     private final Duration stallLimit;
@@ -34,8 +38,13 @@ final class ConnectionOutput {
      * @param stallLimit how long {@link #send} waits for a player's writer that is stuck in a write before it
      *                   gives up (the connection is then closed): the reader thread must never hang on it
      */
-    ConnectionOutput(OutputStream socketOut, ConnectionCounters counters, Duration stallLimit) {
-        this.out = new BufferedOutputStream(socketOut, 64 * 1024);
+    ConnectionOutput(Socket socket, ConnectionCounters counters, Duration stallLimit) throws IOException {
+        this(socket.getChannel() != null ? new GatheringWrites(socket.getChannel())
+                : new BufferedWrites(socket.getOutputStream(), STREAM_BUFFER), counters, stallLimit);
+    }
+
+    ConnectionOutput(OutgoingBytes out, ConnectionCounters counters, Duration stallLimit) {
+        this.out = out;
         this.counters = counters;
         this.stallLimit = stallLimit;
     }

@@ -19,7 +19,6 @@ import java.time.Duration;
  * so a player that fell a little behind catches up with few system calls.
  */
 final class PlayerPump implements Runnable {
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_BATCH = 256;
 
     private final RtmpConnection connection;
@@ -46,10 +45,7 @@ final class PlayerPump implements Runnable {
     public void run() {
         try {
             while (running) {
-                PlayerEvent event = subscription.next(POLL);
-                if (event == null) {
-                    continue;
-                }
+                PlayerEvent event = subscription.take(); // stop() is followed by closing the subscription
                 out.lock();
                 try {
                     int batch = 0;

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,7 +91,9 @@ public final class RtmpListener implements Listener {
         ServerSocket server = null;
         try {
             BindErrors.checkLocal(address);
-            server = new ServerSocket();
+            // A channel's server socket: the sockets it accepts have channels, which the players' writers use
+            // for gathering writes (ConnectionOutput); reads stay blocking streams with a timeout.
+            server = ServerSocketChannel.open().socket();
             server.setReuseAddress(true);
             server.bind(address, 128);
         } catch (ListenerException e) {
