@@ -355,10 +355,32 @@ public final class RtmpPublishClient implements AutoCloseable {
         return target;
     }
 
-    /** Closes the socket (the reader thread then ends). Safe from any thread, more than once. */
+    /**
+     * Ends the session: while the connection is healthy, first tells the server the stream ends
+     * ({@code FCUnpublish}, {@code deleteStream}, as ffmpeg and OBS do, so its players hear
+     * {@code UnpublishNotify} at once), then closes the socket (the reader thread then ends). Safe from any
+     * thread, more than once; never waits more than half a second for the writer.
+     */
     @Override
     public void close() {
         if (closed) return;
+        if (endReason == null && streamId != 0) {
+            try {
+                if (writeLock.tryLock(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    try {
+                        chunks.write(Command.of("FCUnpublish", 6, null, target.streamName()).toMessage(MessageTypes.CSID_COMMAND, 0), out);
+                        chunks.write(Command.of("deleteStream", 7, null, streamId).toMessage(MessageTypes.CSID_COMMAND, 0), out);
+                        out.flush();
+                    } finally {
+                        writeLock.unlock();
+                    }
+                }
+            } catch (IOException e) {
+                // the connection is gone anyway
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         closed = true;
         closeQuietly(socket);
         log.debug("{} to {} closed: {}", id, target, endReason);
