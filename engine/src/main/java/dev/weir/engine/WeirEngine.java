@@ -109,10 +109,11 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         }
         SessionServices services = new SessionServices(ops.access(), ops.hooks(), passphrases, tls);
         this.context = new ListenerContext(hub, connections, config, b.nanoTime, tsFeeds, services);
-        this.recordingHooks = new RecordingHooks(services);
+        this.recordingHooks = new RecordingHooks(services, key -> recordings.snapshot(StreamKey.parse(key)));
         this.relays = new Relays(hub, connections, config.relay(), services, b.nanoTime);
         sampler.streamDetails(this::withIngestDetails);
         sampler.relays(relays::snapshots);
+        sampler.onSample(recordingHooks::onSample);
         if (config.recording().recordAll()) recordings.recordAll();
         relays.start();
         if (b.samplePeriod != null) sampler.start(b.samplePeriod);
@@ -279,9 +280,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
             return s;
         }
         TsFeed feed = tsFeeds.current(key);
-        RecordingSnapshot recording = recordings.snapshot(key);
-        recordingHooks.observe(s.key(), recording);
-        return s.withIngestDetails(feed == null ? 0 : feed.continuityErrors(), recording);
+        return s.withIngestDetails(feed == null ? 0 : feed.continuityErrors(), recordings.snapshot(key));
     }
 
     /**

@@ -2,9 +2,15 @@ package dev.weir.engine.ops;
 
 import dev.weir.engine.hooks.HookEvent;
 import dev.weir.engine.hooks.HookEventType;
+import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.RecordingSnapshot;
+import dev.weir.engine.stats.StreamSnapshot;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,10 +25,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RecordingHooks {
     private final SessionServices services;
+    private final Function<String, RecordingSnapshot> lookup;
     private final Map<String, String> recordingFileByStream = new ConcurrentHashMap<>();
 
-    public RecordingHooks(SessionServices services) {
+    /** @param lookup the recording of a stream key the hub no longer lists (its file was just finalized) */
+    public RecordingHooks(SessionServices services, Function<String, RecordingSnapshot> lookup) {
         this.services = services;
+        this.lookup = lookup;
+    }
+
+    /** Looks at every stream of a new snapshot, and at recorded streams that left the hub since the last one. */
+    public void onSample(EngineSnapshot snapshot) {
+        Set<String> seen = new HashSet<>();
+        for (StreamSnapshot s : snapshot.streams()) {
+            seen.add(s.key());
+            observe(s.key(), s.recording());
+        }
+        for (String key : List.copyOf(recordingFileByStream.keySet())) {
+            if (!seen.contains(key)) observe(key, lookup.apply(key));
+        }
     }
 
     /** Called for every stream at each sample with its recording ({@code null} when never recorded). */

@@ -46,6 +46,7 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
     private volatile EngineSnapshot latest = EngineSnapshot.EMPTY;
     private volatile UnaryOperator<StreamSnapshot> streamDetails = UnaryOperator.identity();
     private volatile Supplier<List<RelaySnapshot>> relays = List::of;
+    private volatile java.util.function.Consumer<EngineSnapshot> onSample = s -> { };
     private ScheduledExecutorService timer;
 
     private record ConnectionMeters(RateMeter in, RateMeter out) {}
@@ -75,6 +76,11 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
     /** The relays' states, asked once per sample; the engine sets it once at construction. */
     public void relays(Supplier<List<RelaySnapshot>> source) {
         this.relays = source;
+    }
+
+    /** Called with each new snapshot on the sampling thread (the engine derives recording events from it). */
+    public void onSample(java.util.function.Consumer<EngineSnapshot> listener) {
+        this.onSample = listener;
     }
 
     /** Starts sampling every {@code period} on a daemon thread named {@code weir-stats-sampler}. */
@@ -113,6 +119,11 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
         EngineSnapshot s = new EngineSnapshot(wallClock.instant(), listeners.get(), List.copyOf(streams),
                 connectionSnapshots(now), relays.get());
         latest = s;
+        try {
+            onSample.accept(s);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StatsSampler.class).warn("snapshot listener failed", e);
+        }
         return s;
     }
 
