@@ -14,7 +14,7 @@ if errorlevel 1 (
 if not exist "%HERE%app\target\weir-app.jar" (
   echo weir: building, this takes a minute the first time... 1>&2
   pushd "%HERE%"
-  call mvnw.cmd -B -q -DskipTests -Dmaven.test.skip=true package 1>&2
+  call mvnw.cmd -B -q -DskipTests -Dmaven.test.skip=true -pl app -am package 1>&2
   if errorlevel 1 ( popd & echo weir: the build failed 1>&2 & exit /b 1 )
   popd
 )

@@ -27,10 +27,7 @@ public final class Main {
                 yield 0;
             }
             case "server" -> new ServerCommand(out, err).run(rest);
-            case "transmit" -> {
-                err.println("weir transmit: not available in this version of Weir yet (the SRT engine is being built)");
-                yield 2;
-            }
+            case "transmit" -> new TransmitCommand(out, err).run(rest);
             case "" -> ConsoleCommand.launch(rest, err);
             default -> {
                 if (first.startsWith("-")) yield ConsoleCommand.launch(Arrays.asList(args), err);
@@ -46,7 +43,7 @@ public final class Main {
                 usage:
                   weir                      open the console
                   weir server [flags]       run the engine without a window (weir server -help for flags)
-                  weir transmit -from A -to B   relay between SRT, UDP and stdio (not available yet)
+                  weir transmit -from A -to B   move a live stream between SRT, UDP and stdio
                   weir --version            print the version
                 """;
     }

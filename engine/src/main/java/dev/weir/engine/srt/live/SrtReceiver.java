@@ -337,22 +337,20 @@ public final class SrtReceiver {
     public void onDropRequest(DropRequestPacket p, long now) {
         int first = p.range().first();
         int last = p.range().last();
-        int n = p.range().length();
-        int seq = first;
-        for (int k = 0; k < n; k++, seq = SeqNo.next(seq)) {
-            int offset = buffer.offsetOf(seq);
-            if (offset >= buffer.capacity()) {
-                break;
-            }
-            if (offset >= 0 && buffer.markDropped(offset)) {
+        // Only the part that overlaps our window matters; a hostile range of 2^30 numbers costs nothing more.
+        int from = Math.max(0, buffer.offsetOf(first));
+        int to = Math.min(buffer.capacity() - 1, buffer.offsetOf(last));
+        for (int offset = from; offset <= to; offset++) {
+            if (buffer.markDropped(offset)) {
                 counters.pktRcvDrop++;
                 counters.byteRcvDrop += avgPayloadSize;
             }
+            int seq = SeqNo.add(buffer.startSeq(), offset);
             losses.remove(seq);
             removeFresh(seq);
         }
-        if (SeqNo.after(last, largestSeq) && buffer.offsetOf(last) < buffer.capacity()) {
-            largestSeq = last;
+        if (to >= from && SeqNo.after(SeqNo.add(buffer.startSeq(), to), largestSeq)) {
+            largestSeq = SeqNo.add(buffer.startSeq(), to);
         }
     }
 

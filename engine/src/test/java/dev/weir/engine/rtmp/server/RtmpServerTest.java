@@ -77,6 +77,50 @@ class RtmpServerTest {
     }
 
     @Test
+    void anAmf3ConnectIsAnsweredLikeAnAmf0One() throws Exception {
+        start(Limits.DEFAULTS);
+        try (RawRtmpClient c = client().handshake()) {
+            c.send(new RtmpMessage(3, MessageTypes.COMMAND_AMF3, 0, 0, bytes("""
+                    00                                        // AMF3 command: format byte
+                    02 0007 636f6e6e656374                    // "connect"
+                    00 3ff0000000000000                       // transaction 1
+                    11 0a 0b 01                               // switch to AMF3: dynamic anonymous object
+                       07 617070 06 09 6c697665               //   app: "live"
+                       1d 6f626a656374456e636f64696e67 04 03  //   objectEncoding: 3
+                       01                                     // end of dynamic members
+                    """)));
+
+            Command result = c.awaitCommand(x -> x.name().equals("_result"));
+            assertEquals(CommandReplies.CONNECT_SUCCESS, statusCode(result));
+            assertEquals(3.0, ((Map<?, ?>) result.argument(0)).get("objectEncoding"));
+            assertEquals(1, c.createStream());
+        }
+    }
+
+    @Test
+    void aggregateMessagesReachPlayersAsSeparateMessages() throws Exception {
+        start(Limits.DEFAULTS);
+        try (RawRtmpClient publisher = client().handshake(); RawRtmpClient player = client().handshake()) {
+            player.connect("live");
+            int playId = player.createStream();
+            player.command(playId, "play", null, "agg");
+            player.awaitCommand(x -> CommandReplies.PLAY_START.equals(statusCode(x)));
+            publish(publisher, "agg");
+
+            publisher.send(new RtmpMessage(4, MessageTypes.AGGREGATE, 1, 1000, bytes("""
+                    09 000005 000064 00 000000  1701000000  00000010   // video keyframe at 100, back-pointer
+                    08 000002 00008c 00 000000  af01        0000000d   // audio at 140
+                    """)));
+
+            RtmpMessage video = player.await(m -> m.typeId() == MessageTypes.VIDEO);
+            RtmpMessage audio = player.await(m -> m.typeId() == MessageTypes.AUDIO);
+            assertEquals("1701000000", dev.weir.engine.testing.Hex.of(video.payload()), "back-pointer stripped");
+            assertEquals("af01", dev.weir.engine.testing.Hex.of(audio.payload()));
+            assertEquals(40, audio.timestamp() - video.timestamp(), "sub-message spacing kept");
+        }
+    }
+
+    @Test
     void anUnknownCommandGetsAnErrorAndTheSessionContinues() throws Exception {
         start(Limits.DEFAULTS);
         try (RawRtmpClient c = client().handshake()) {

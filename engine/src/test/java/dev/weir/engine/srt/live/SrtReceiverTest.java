@@ -226,6 +226,20 @@ class SrtReceiverTest {
     }
 
     @Test
+    void hugeDropRequestOnlyTouchesTheWindow() {
+        SrtReceiver r = receiver(1000, true, true, 0);
+        r.onData(data(1000, 0, false), 0);
+        r.onData(data(1003, 3, false), 0);
+        // 2^30 - 1 numbers, most of them before our window: handled in O(window)
+        r.onDropRequest(new DropRequestPacket(0, new SeqRange(SeqNo.add(1001, -(1 << 29)), SeqNo.add(1001,
+                (1 << 29) - 2)), 0, 0), MS);
+        assertEquals(0, r.lossCount());
+        // As libsrt's dropMessage: every empty slot of the window inside the range is given up (8192 - 2 held).
+        assertEquals(8190, counters.pktRcvDrop);
+        assertEquals(SeqNo.add(1000, 8192), r.ackSequence(), "the ACK point moves past everything given up");
+    }
+
+    @Test
     void reorderToleranceDelaysTheNakAndReorderedPacketsAvoidIt() {
         SrtReceiver r = receiver(0, true, false, 3);
         r.onData(data(0, 0, false), 0);

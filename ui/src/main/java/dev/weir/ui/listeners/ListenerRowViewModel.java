@@ -1,0 +1,195 @@
+package dev.weir.ui.listeners;
+
+import dev.weir.engine.ListenerException;
+import dev.weir.engine.stats.EngineSnapshot;
+import dev.weir.engine.stats.ListenerSnapshot;
+import dev.weir.engine.stats.Protocol;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One listener row: the address the operator typed, and start/stop of that listener in the engine.
+ *
+ * <p>Properties are read and written on the FX thread only. Engine calls run on {@code background} (binding and
+ * resolving a host name may block); their results come back through {@code fx}. The engine checks the address and
+ * words the reasons it refuses one, so every caller (console, {@code weir server}) shows the same message. The
+ * engine's snapshot has the last word on the state once the listener is known.
+ */
+public final class ListenerRowViewModel {
+    private static final Logger log = LoggerFactory.getLogger(ListenerRowViewModel.class);
+
+    private final Protocol protocol;
+    private final ListenerControl control;
+    private final Executor background;
+    private final Executor fx;
+
+    private final StringProperty address = new SimpleStringProperty(this, "address", "");
+    private final ReadOnlyObjectWrapper<ListenerRowState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ListenerRowState.STOPPED);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper listenerId = new ReadOnlyStringWrapper(this, "listenerId");
+    private final ReadOnlyIntegerWrapper connections = new ReadOnlyIntegerWrapper(this, "connections");
+    private final ReadOnlyLongWrapper accepted = new ReadOnlyLongWrapper(this, "accepted");
+    private final ReadOnlyLongWrapper rejected = new ReadOnlyLongWrapper(this, "rejected");
+
+    public ListenerRowViewModel(Protocol protocol, String initialAddress, ListenerControl control,
+                                Executor background, Executor fx) {
+        if (protocol != Protocol.RTMP) {
+            throw new IllegalArgumentException("the console starts RTMP listeners only so far, not " + protocol);
+        }
+        this.protocol = protocol;
+        this.control = control;
+        this.background = background;
+        this.fx = fx;
+        address.set(initialAddress == null ? "" : initialAddress);
+    }
+
+    public Protocol protocol() { return protocol; }
+    public StringProperty addressProperty() { return address; }
+    public ReadOnlyObjectProperty<ListenerRowState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty listenerIdProperty() { return listenerId.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty connectionsProperty() { return connections.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty acceptedProperty() { return accepted.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty rejectedProperty() { return rejected.getReadOnlyProperty(); }
+
+    /** The one button: starts a stopped or failed listener, stops a running one, does nothing mid-change. */
+    public void toggle() {
+        switch (state.get()) {
+            case STOPPED, FAILED -> start();
+            case RUNNING -> stop();
+            case STARTING, STOPPING -> { }
+        }
+    }
+
+    public void start() {
+        ListenerRowState now = state.get();
+        if (now != ListenerRowState.STOPPED && now != ListenerRowState.FAILED) {
+            return;
+        }
+        String requested = address.get() == null ? "" : address.get().strip();
+        state.set(ListenerRowState.STARTING);
+        error.set(null);
+        submit(() -> {
+            String id;
+            try {
+                id = control.startRtmp(requested);
+            } catch (ListenerException e) {
+                String message = e.getMessage();
+                log.info("RTMP listener on '{}' did not start: {}", requested, message);
+                fx.execute(() -> failed(message));
+                return;
+            } catch (RuntimeException e) {
+                log.warn("RTMP listener on '{}' did not start", requested, e);
+                fx.execute(() -> failed("Could not start the listener on '" + requested + "': " + describe(e)));
+                return;
+            }
+            log.info("RTMP listener {} started on '{}'", id, requested);
+            fx.execute(() -> started(id));
+        });
+    }
+
+    public void stop() {
+        String id = listenerId.get();
+        if (state.get() != ListenerRowState.RUNNING || id == null) {
+            return;
+        }
+        state.set(ListenerRowState.STOPPING);
+        submit(() -> {
+            try {
+                control.stop(id);
+            } catch (RuntimeException e) {
+                log.warn("RTMP listener {} did not stop cleanly", id, e);
+                fx.execute(() -> stopped("The listener stopped with an error: " + describe(e)));
+                return;
+            }
+            log.info("RTMP listener {} stopped", id);
+            fx.execute(() -> stopped(null));
+        });
+    }
+
+    /** Takes the engine's view of this row's listener; called on every poll. */
+    public void update(EngineSnapshot snapshot) {
+        String id = listenerId.get();
+        if (id == null) {
+            return;
+        }
+        for (ListenerSnapshot l : snapshot.listeners()) {
+            if (l.id().equals(id)) {
+                connections.set(l.connections());
+                accepted.set(l.accepted());
+                rejected.set(l.rejected());
+                if (state.get().isSettled()) {
+                    applyEngineState(l);
+                }
+                return;
+            }
+        }
+    }
+
+    private void applyEngineState(ListenerSnapshot l) {
+        switch (l.state()) {
+            case STARTING, RUNNING -> state.set(ListenerRowState.RUNNING);
+            case STOPPED -> {
+                state.set(ListenerRowState.STOPPED);
+                listenerId.set(null);
+            }
+            case FAILED -> {
+                state.set(ListenerRowState.FAILED);
+                error.set(l.lastError() == null || l.lastError().isBlank() ? "The listener failed." : sentence(l.lastError()));
+                listenerId.set(null);
+            }
+        }
+    }
+
+    private void started(String id) {
+        listenerId.set(id);
+        error.set(null);
+        state.set(ListenerRowState.RUNNING);
+    }
+
+    private void failed(String message) {
+        listenerId.set(null);
+        error.set(message == null || message.isBlank() ? "The listener did not start." : sentence(message));
+        state.set(ListenerRowState.FAILED);
+    }
+
+    private void stopped(String message) {
+        listenerId.set(null);
+        connections.set(0);
+        error.set(message);
+        state.set(ListenerRowState.STOPPED);
+    }
+
+    private void submit(Runnable work) {
+        try {
+            background.execute(work);
+        } catch (RejectedExecutionException e) {
+            // The console is closing; nothing will show the result.
+            log.debug("listener action dropped: console is closing");
+        }
+    }
+
+    /** Engine messages start in lower case to read well inside logs; the window shows a sentence. */
+    private static String sentence(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.weir.ui.streams;
+
+import dev.weir.engine.stats.StreamSnapshot.StreamState;
+import dev.weir.ui.format.BitrateFormat;
+import dev.weir.ui.format.DurationFormat;
+import dev.weir.ui.format.MediaFormat;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The live streams table. Columns show the row view model's raw values through formatting cells, so sorting by
+ * bit rate or uptime sorts by number, and a sorted table re-sorts as the numbers move.
+ */
+public final class StreamsTable extends TableView<StreamRowViewModel> {
+
+    public StreamsTable(StreamsViewModel viewModel) {
+        setId("streams-table");
+        getStyleClass().add("streams-table");
+        SortedList<StreamRowViewModel> sorted = new SortedList<>(viewModel.rows());
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label("No live streams. A publisher shows up here as soon as it connects.");
+        placeholder.getStyleClass().add("placeholder");
+        setPlaceholder(placeholder);
+
+        TableColumn<StreamRowViewModel, String> key = text("Key", 120, r -> Bindings.createStringBinding(r::key));
+        key.setId("col-key");
+
+        TableColumn<StreamRowViewModel, Void> video = new TableColumn<>("Video");
+        video.getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
+                named("col-video-codec", text("Codec", 55, StreamRowViewModel::videoCodecProperty)),
+                named("col-video-profile", text("Profile", 60, StreamRowViewModel::videoProfileProperty)),
+                named("col-resolution", text("Resolution", 85,
+                        r -> Bindings.createStringBinding(
+                                () -> MediaFormat.resolution(r.widthProperty().get(), r.heightProperty().get()),
+                                r.widthProperty(), r.heightProperty()))),
+                named("col-fps", number("FPS", 50, r -> r.fpsProperty().asObject(), MediaFormat::frameRate))));
+
+        TableColumn<StreamRowViewModel, Void> audio = new TableColumn<>("Audio");
+        audio.getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
+                named("col-audio-codec", text("Codec", 55, StreamRowViewModel::audioCodecProperty)),
+                named("col-sample-rate", number("Rate", 70, r -> r.sampleRateProperty().asObject(), MediaFormat::sampleRate)),
+                named("col-channels", number("Ch", 55, r -> r.channelsProperty().asObject(), MediaFormat::channels))));
+
+        getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
+                key,
+                named("col-protocol", text("Protocol", 70, r -> Bindings.createStringBinding(
+                        () -> r.protocolProperty().get() == null ? null : r.protocolProperty().get().name(),
+                        r.protocolProperty()))),
+                named("col-publisher", text("Publisher", 150, StreamRowViewModel::publisherProperty)),
+                named("col-state", text("State", 85, r -> Bindings.createStringBinding(
+                        () -> r.stateProperty().get() == null ? null : stateLabel(r.stateProperty().get()),
+                        r.stateProperty()))),
+                named("col-uptime", number("Uptime", 65, StreamRowViewModel::uptimeProperty, DurationFormat::format)),
+                video,
+                audio,
+                named("col-bitrate-in", number("In", 80, r -> r.bitrateInProperty().asObject(), BitrateFormat::format)),
+                named("col-players", number("Players", 65, r -> r.playersProperty().asObject(), String::valueOf)),
+                named("col-bitrate-out", number("Out", 80, r -> r.bitrateOutProperty().asObject(), BitrateFormat::format)),
+                named("col-dropped", number("Dropped", 70, r -> r.droppedProperty().asObject(), String::valueOf))));
+    }
+
+    private static String stateLabel(StreamState state) {
+        return switch (state) {
+            case PUBLISHING -> "Publishing";
+            case IDLE -> "Idle";
+        };
+    }
+
+    private static TableColumn<StreamRowViewModel, ?> named(String id, TableColumn<StreamRowViewModel, ?> column) {
+        column.setId(id);
+        return column;
+    }
+
+    private static TableColumn<StreamRowViewModel, String> text(
+            String title, double width, Function<StreamRowViewModel, ObservableValue<String>> value) {
+        TableColumn<StreamRowViewModel, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(features -> value.apply(features.getValue()));
+        column.setCellFactory(c -> new FormattedCell<>(MediaFormat::text, Pos.CENTER_LEFT));
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        return column;
+    }
+
+    private static <T extends Comparable<T>> TableColumn<StreamRowViewModel, T> number(
+            String title, double width, Function<StreamRowViewModel, ObservableValue<T>> value,
+            Function<T, String> format) {
+        TableColumn<StreamRowViewModel, T> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(features -> value.apply(features.getValue()));
+        column.setCellFactory(c -> new FormattedCell<>(format, Pos.CENTER_RIGHT));
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.getStyleClass().add("numeric");
+        return column;
+    }
+
+    /** Shows a raw value through a format; empty rows stay empty. */
+    private static final class FormattedCell<T> extends TableCell<StreamRowViewModel, T> {
+        private final Function<T, String> format;
+
+        FormattedCell(Function<T, String> format, Pos alignment) {
+            this.format = format;
+            setAlignment(alignment);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item == null ? MediaFormat.UNKNOWN : format.apply(item));
+        }
+    }
+}
