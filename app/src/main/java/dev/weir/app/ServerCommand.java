@@ -1,6 +1,9 @@
 package dev.weir.app;
 
+import dev.weir.engine.BindErrors;
+import dev.weir.engine.EngineStartException;
 import dev.weir.engine.ListenerException;
+import dev.weir.engine.StandardListeners;
 import dev.weir.engine.WeirEngine;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.config.ListenAddress;
@@ -20,34 +23,24 @@ import java.util.concurrent.CountDownLatch;
 final class ServerCommand {
     private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
 
-    static final List<FlagSpec> FLAGS = List.of(
+    static final List<FlagSpec> FLAGS = flags(
             FlagSpec.value("listen", "ADDR", "RTMP listen address (default :1935)"),
             FlagSpec.value("chunk-size", "N", "outbound RTMP chunk size, 128-65536 (default 4096)"),
             FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
             FlagSpec.value("config", "FILE", "JSON configuration (as the console saves it); flags override it"),
             FlagSpec.bool("help", "print this help"),
-            FlagSpec.planned("tls-listen", "ADDR", "RTMPS listen address"),
-            FlagSpec.planned("tls-cert", "FILE", "PEM certificate for RTMPS"),
-            FlagSpec.planned("tls-key", "FILE", "PEM private key for RTMPS"),
             FlagSpec.planned("srt-listen", "ADDR", "SRT UDP listen address"),
             FlagSpec.planned("srt-latency", "MS", "SRT latency in milliseconds"),
             FlagSpec.planned("srt-passphrase", "P", "SRT passphrase (10-80 characters)"),
-            FlagSpec.planned("srt-passphrase-file", "FILE", "per-stream SRT passphrases (JSON)"),
             FlagSpec.planned("srt-pbkeylen", "N", "SRT AES key length: 16, 24 or 32"),
             FlagSpec.planned("record-all", null, "record every stream"),
-            FlagSpec.planned("record-dir", "DIR", "recording directory"),
-            FlagSpec.planned("relay-to", "URL", "relay destination (repeatable)"),
-            FlagSpec.planned("auth-mode", "MODE", "none | token | file | callback"),
-            FlagSpec.planned("auth-token", "KEY=TOKEN", "stream token (repeatable)"),
-            FlagSpec.planned("auth-file", "FILE", "JSON token file"),
-            FlagSpec.planned("auth-callback", "URL", "auth webhook"),
-            FlagSpec.planned("auth-callback-timeout", "DUR", "auth webhook timeout"),
-            FlagSpec.planned("hook-script", "EVENT=PATH", "shell hook (repeatable)"),
-            FlagSpec.planned("hook-webhook", "EVENT=URL", "webhook (repeatable)"),
-            FlagSpec.planned("hook-stdio-format", "FMT", "json | env"),
-            FlagSpec.planned("hook-timeout", "DUR", "hook timeout"),
-            FlagSpec.planned("hook-concurrency", "N", "concurrent hooks"),
-            FlagSpec.planned("metrics-addr", "ADDR", "HTTP metrics and API address"));
+            FlagSpec.planned("record-dir", "DIR", "recording directory"));
+
+    private static List<FlagSpec> flags(FlagSpec... own) {
+        List<FlagSpec> all = new java.util.ArrayList<>(List.of(own));
+        all.addAll(OpsFlags.FLAGS);
+        return List.copyOf(all);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -80,17 +73,31 @@ final class ServerCommand {
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        try (WeirEngine engine = new WeirEngine(config)) {
+        try (WeirEngine engine = StandardListeners.register(WeirEngine.builder(config)).build()) {
             String listen = config.rtmp().listen();
             if (listen != null && !listen.isBlank()) {
                 String id = engine.startRtmpListener(listen);
                 out.println("weir: RTMP listening on " + id);
                 out.flush();
             }
+            if (config.tls().enabled()) {
+                String id = engine.startRtmpsListener(config.tls().listen());
+                out.println("weir: RTMPS listening on " + id);
+                out.flush();
+            }
+            engine.ops().api().ifPresent(api -> {
+                out.println("weir: metrics on http://" + BindErrors.describe(api.address()) + "/metrics");
+                out.flush();
+            });
+            Reload.onSighup(() -> engine.reloadAccessFiles().forEach(line -> {
+                log.info("SIGHUP: {}", line);
+                out.println("weir: " + line);
+                out.flush();
+            }));
             Shutdown.onSignal(stop::countDown, finished);
             stop.await();
             log.info("shutting down");
-        } catch (ListenerException e) {
+        } catch (ListenerException | EngineStartException e) {
             err.println("weir server: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
@@ -126,9 +133,10 @@ final class ServerCommand {
             }
         }
         try {
-            return config.withRtmp(new RtmpSettings(listen, chunkSize));
+            config = config.withRtmp(new RtmpSettings(listen, chunkSize));
         } catch (IllegalArgumentException e) {
             throw new UsageException("-chunk-size: " + e.getMessage());
         }
+        return OpsFlags.apply(flags, config);
     }
 }

@@ -41,8 +41,8 @@ class ServerFlagsTest {
     void refusesUnknownAndPlannedFlagsByName() {
         UsageException unknown = assertThrows(UsageException.class, () -> parse("-lisen", ":1935"));
         assertEquals("unknown flag -lisen for weir server", unknown.getMessage());
-        UsageException planned = assertThrows(UsageException.class, () -> parse("-metrics-addr", ":8080"));
-        assertTrue(planned.getMessage().contains("-metrics-addr") && planned.getMessage().contains("not available"),
+        UsageException planned = assertThrows(UsageException.class, () -> parse("-srt-listen", ":9000"));
+        assertTrue(planned.getMessage().contains("-srt-listen") && planned.getMessage().contains("not available"),
                 planned.getMessage());
     }
 
