@@ -3,9 +3,11 @@ package dev.weir.app;
 import dev.weir.engine.BindErrors;
 import dev.weir.engine.EngineStartException;
 import dev.weir.engine.ListenerException;
-import dev.weir.engine.StandardListeners;
 import dev.weir.engine.WeirEngine;
+import dev.weir.engine.StandardListeners;
 import dev.weir.engine.config.EngineConfig;
+import dev.weir.engine.config.RecordingSettings;
+import dev.weir.engine.config.SrtSettings;
 import dev.weir.engine.config.ListenAddress;
 import dev.weir.engine.config.RtmpSettings;
 import org.slf4j.Logger;
@@ -29,13 +31,14 @@ final class ServerCommand {
             FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
             FlagSpec.value("config", "FILE", "JSON configuration (as the console saves it); flags override it"),
             FlagSpec.bool("help", "print this help"),
-            FlagSpec.planned("srt-listen", "ADDR", "SRT UDP listen address"),
-            FlagSpec.planned("srt-latency", "MS", "SRT latency in milliseconds"),
-            FlagSpec.planned("srt-passphrase", "P", "SRT passphrase (10-80 characters)"),
-            FlagSpec.planned("srt-pbkeylen", "N", "SRT AES key length: 16, 24 or 32"),
-            FlagSpec.planned("record-all", null, "record every stream"),
-            FlagSpec.planned("record-dir", "DIR", "recording directory"));
+            FlagSpec.value("srt-listen", "ADDR", "SRT UDP listen address, e.g. :10080 (default: no SRT)"),
+            FlagSpec.value("srt-latency", "MS", "SRT latency in milliseconds, 20-8000 (default 120)"),
+            FlagSpec.value("srt-passphrase", "P", "SRT passphrase, 10-80 characters (default: no encryption)"),
+            FlagSpec.value("srt-pbkeylen", "N", "SRT AES key length: 16, 24 or 32 (default 16)"),
+            FlagSpec.bool("record-all", "record every stream (FLV; TS for SRT sources; MP4 for H.265/AV1/VP9)"),
+            FlagSpec.value("record-dir", "DIR", "recording directory (default recordings)"));
 
+    /** This command's own flags, then the operator flags ({@link OpsFlags}). */
     private static List<FlagSpec> flags(FlagSpec... own) {
         List<FlagSpec> all = new java.util.ArrayList<>(List.of(own));
         all.addAll(OpsFlags.FLAGS);
@@ -73,11 +76,16 @@ final class ServerCommand {
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        try (WeirEngine engine = StandardListeners.register(WeirEngine.builder(config)).build()) {
+        try (WeirEngine engine = StandardListeners.engine(config)) {
             String listen = config.rtmp().listen();
             if (listen != null && !listen.isBlank()) {
                 String id = engine.startRtmpListener(listen);
                 out.println("weir: RTMP listening on " + id);
+                out.flush();
+            }
+            if (config.srt().enabled()) {
+                String id = engine.startSrtListener(config.srt().listen());
+                out.println("weir: SRT listening on " + id.substring(id.indexOf(':') + 1));
                 out.flush();
             }
             if (config.tls().enabled()) {
@@ -137,6 +145,69 @@ final class ServerCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("-chunk-size: " + e.getMessage());
         }
+        config = config.withSrt(srtFrom(flags, config.srt())).withRecording(recordingFrom(flags, config.recording()));
         return OpsFlags.apply(flags, config);
+    }
+
+    private static SrtSettings srtFrom(FlagParser.Parsed flags, SrtSettings srt) throws UsageException {
+        String listen = srt.listen();
+        int latency = srt.latencyMs();
+        String passphrase = srt.passphrase();
+        int pbkeylen = srt.pbkeylen();
+        if (flags.has("srt-listen")) {
+            listen = flags.last("srt-listen");
+            try {
+                ListenAddress.parse(listen);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("-srt-listen: " + e.getMessage());
+            }
+        }
+        if (flags.has("srt-latency")) {
+            latency = number(flags, "srt-latency");
+            if (latency < SrtSettings.MIN_LATENCY_MS || latency > SrtSettings.MAX_LATENCY_MS) {
+                throw new UsageException("-srt-latency: must be between " + SrtSettings.MIN_LATENCY_MS + " and "
+                        + SrtSettings.MAX_LATENCY_MS + " ms, got " + latency);
+            }
+        }
+        if (flags.has("srt-passphrase")) {
+            passphrase = flags.last("srt-passphrase");
+            int n = passphrase.length();
+            if (n < SrtSettings.MIN_PASSPHRASE || n > SrtSettings.MAX_PASSPHRASE) {
+                // the length only: the passphrase itself never goes to the terminal or a log
+                throw new UsageException("-srt-passphrase: must be " + SrtSettings.MIN_PASSPHRASE + " to "
+                        + SrtSettings.MAX_PASSPHRASE + " characters, got " + n);
+            }
+        }
+        if (flags.has("srt-pbkeylen")) {
+            pbkeylen = number(flags, "srt-pbkeylen");
+            if (pbkeylen != 16 && pbkeylen != 24 && pbkeylen != 32) {
+                throw new UsageException("-srt-pbkeylen: must be 16, 24 or 32 (AES-128, -192, -256), got " + pbkeylen);
+            }
+        }
+        try {
+            return new SrtSettings(listen, latency, passphrase, pbkeylen, srt.passphraseFile());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("SRT settings: " + e.getMessage());
+        }
+    }
+
+    private static RecordingSettings recordingFrom(FlagParser.Parsed flags, RecordingSettings recording)
+            throws UsageException {
+        String dir = recording.dir();
+        if (flags.has("record-dir")) {
+            dir = flags.last("record-dir");
+            if (dir.isBlank()) throw new UsageException("-record-dir: the directory name is empty");
+        }
+        boolean all = flags.has("record-all") ? Boolean.parseBoolean(flags.last("record-all")) : recording.recordAll();
+        return new RecordingSettings(dir, all);
+    }
+
+    private static int number(FlagParser.Parsed flags, String name) throws UsageException {
+        String text = flags.last(name);
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("-" + name + ": '" + text + "' is not a number");
+        }
     }
 }
