@@ -31,4 +31,5 @@ weir_find_jdk() {
     return 1
   fi
   WEIR_JAVA_HOME="$best"
+  WEIR_JAVA_MAJOR="$best_major"
 }

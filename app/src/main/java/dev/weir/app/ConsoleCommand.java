@@ -1,15 +1,71 @@
 package dev.weir.app;
 
+import dev.weir.engine.config.EngineConfig;
+import dev.weir.ui.ConsoleOptions;
+import dev.weir.ui.WeirConsoleApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code weir}: opens the operator console. */
 final class ConsoleCommand {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleCommand.class);
+
+    static final List<FlagSpec> FLAGS = List.of(
+            FlagSpec.value("config", "FILE", "open with this JSON configuration and start its listeners"),
+            FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
+            FlagSpec.bool("help", "print this help"));
+
     private ConsoleCommand() {}
 
-    /** Starts the console; returns a negative number when the window is running, or an exit code on failure. */
-    static int launch(List<String> args, PrintStream err) {
-        err.println("weir: the console is not built yet");
-        return 2;
+    /** Runs the console until its window closes; returns the process exit code. */
+    static int launch(List<String> args, PrintStream out, PrintStream err) {
+        FlagParser parser = new FlagParser("weir", FLAGS);
+        EngineConfig config = EngineConfig.DEFAULTS;
+        boolean startListeners = false;
+        try {
+            FlagParser.Parsed flags = parser.parse(args);
+            if (flags.has("help")) {
+                out.println("usage: weir [flags]");
+                out.print(parser.help());
+                out.print(Main.usage());
+                return 0;
+            }
+            if (flags.has("log-level")) Logging.setLevel(flags.last("log-level"));
+            if (flags.has("config")) {
+                config = ConfigFile.read(Path.of(flags.last("config")));
+                startListeners = true;
+            }
+        } catch (UsageException e) {
+            err.println("weir: " + e.getMessage());
+            err.println("run 'weir -help' for the flags");
+            return 2;
+        } catch (ConfigFile.ConfigException e) {
+            err.println("weir: " + e.getMessage());
+            return 2;
+        }
+        ConsoleOptions options = ConsoleOptions.DEFAULTS
+                .withRtmpAddress(config.rtmp().listen())
+                .withStartRtmpOnOpen(startListeners);
+        try {
+            WeirConsoleApp.launch(config, options);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            // No display, no graphics libraries, or a JavaFX that does not fit this platform.
+            log.debug("the console could not start", e);
+            err.println("weir: cannot open the console window: " + describe(e));
+            err.println("weir: 'weir server' runs the engine without a window");
+            return 1;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 }

@@ -9,9 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code >= 0) System.exit(code);
-        // A negative code means a window is open: the JavaFX toolkit decides when the process ends.
+        System.exit(run(args, System.out, System.err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -28,9 +26,9 @@ public final class Main {
             }
             case "server" -> new ServerCommand(out, err).run(rest);
             case "transmit" -> new TransmitCommand(out, err).run(rest);
-            case "" -> ConsoleCommand.launch(rest, err);
+            case "" -> ConsoleCommand.launch(rest, out, err);
             default -> {
-                if (first.startsWith("-")) yield ConsoleCommand.launch(Arrays.asList(args), err);
+                if (first.startsWith("-")) yield ConsoleCommand.launch(Arrays.asList(args), out, err);
                 err.println("weir: unknown command '" + first + "'");
                 err.print(usage());
                 yield 2;
