@@ -92,7 +92,9 @@ class ServerProcessIT {
         assertTrue(frames >= 75 && frames <= 101, "expected about 4 s at 25 fps, got " + frames + " frames");
         Files.deleteIfExists(received);
 
-        server.destroy(); // SIGTERM
+        // SIGTERM through the process handle: Process.destroy() would also close our end of its stdout, and the
+        // last line ("weir: stopped", written after the signal) could then never be read.
+        server.toHandle().destroy();
         assertTrue(server.waitFor(15, TimeUnit.SECONDS), "server did not stop within 15 s of SIGTERM");
         assertEquals(0, server.exitValue());
         String last = null;
