@@ -110,7 +110,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         SessionServices services = new SessionServices(ops.access(), ops.hooks(), passphrases, tls);
         this.context = new ListenerContext(hub, connections, config, b.nanoTime, tsFeeds, services);
         this.recordingHooks = new RecordingHooks(services, key -> recordings.snapshot(StreamKey.parse(key)));
-        this.relays = new Relays(hub, connections, config.relay(), services, b.nanoTime);
+        this.relays = new Relays(hub, connections, tsFeeds, config.relay(), services, b.nanoTime);
         sampler.streamDetails(this::withIngestDetails);
         sampler.relays(relays::snapshots);
         sampler.onSample(recordingHooks::onSample);

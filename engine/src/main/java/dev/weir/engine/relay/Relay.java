@@ -1,5 +1,7 @@
 package dev.weir.engine.relay;
 
+import dev.weir.engine.bridge.TsFeed;
+import dev.weir.engine.bridge.TsFeeds;
 import dev.weir.engine.hooks.HookEvent;
 import dev.weir.engine.hooks.HookEventType;
 import dev.weir.engine.hub.MediaMessage;
@@ -31,6 +33,9 @@ import java.util.function.LongSupplier;
  * other: the hub's bounded queue and skip policy stand between it and the publisher, so a slow or dead destination
  * never slows the stream or the other relays; it only makes this relay skip to the next keyframe.
  *
+ * <p>An SRT destination of a stream published over SRT gets the publisher's MPEG-TS untouched (TS passthrough, as
+ * the engine's own SRT players); other destinations get the hub's messages (muxed into TS for SRT).
+ *
  * <p>Life: subscribe, connect, send; when the connection fails, wait ({@link Backoff}: 1 s doubling to 30 s,
  * reset after a stable minute) while still draining the subscription (remembering metadata and sequence headers),
  * then connect again, send the remembered headers and resume at the next keyframe. Ends when the publisher leaves
@@ -44,6 +49,7 @@ final class Relay implements Runnable {
     private final RelayTarget target;
     private final StreamHub hub;
     private final ConnectionRegistry registry;
+    private final TsFeeds feeds;
     private final SessionServices services;
     private final LongSupplier nanoTime;
     private final ConnectionCounters counters;
@@ -64,9 +70,14 @@ final class Relay implements Runnable {
     private MediaMessage videoHeader;
     private MediaMessage audioHeader;
     private boolean hasVideo;
+    private boolean waitingForKeyframe = true;
+    private Subscription subscription;
+    private TsFeed.Reader tsReader;             // set while passing an SRT publisher's TS through
 
-    Relay(String id, StreamKey key, RelayTarget target, StreamHub hub, ConnectionRegistry registry,
+    /** @param feeds the TS passthrough feeds of SRT publishers, or {@code null} to always mux */
+    Relay(String id, StreamKey key, RelayTarget target, StreamHub hub, ConnectionRegistry registry, TsFeeds feeds,
           SessionServices services, LongSupplier nanoTime) {
+        this.feeds = feeds;
         this.key = key;
         this.target = target;
         this.hub = hub;
@@ -120,69 +131,37 @@ final class Relay implements Runnable {
         registry.register(counters);
         counters.role(Role.PLAYER);
         counters.streamKey(key.toString());
-        Subscription subscription = hub.play(key, new PeerInfo(counters.id(), target.protocol(), target.remoteAddress()));
+        subscription = hub.play(key, new PeerInfo(counters.id(), target.protocol(), target.remoteAddress()));
         log.info("{}: started", logContext);
         long retryAt = nanoTime.getAsLong();
         long connectedAt = 0;
         boolean connectedBefore = false;
-        boolean waitingForKeyframe = true;
         try {
             while (running) {
                 if (output == null && nanoTime.getAsLong() - retryAt >= 0) {
                     state = RelaySnapshot.State.CONNECTING;
                     counters.state(State.HANDSHAKE);
                     try {
-                        output = RelayOutput.open(target, logContext);
+                        connect();
                         if (connectedBefore) reconnects++;
                         connectedBefore = true;
                         connectedAt = nanoTime.getAsLong();
                         state = RelaySnapshot.State.RUNNING;
                         counters.state(State.PLAYING);
-                        log.info("{}: connected{}", logContext, reconnects > 0 ? " (reconnect " + reconnects + ")" : "");
-                        waitingForKeyframe = true;
-                        for (MediaMessage m : new MediaMessage[] {metadata, videoHeader, audioHeader}) {
-                            if (m != null) output.send(m);
-                        }
+                        log.info("{}: connected{}{}", logContext, tsReader != null ? " (TS passthrough)" : "",
+                                reconnects > 0 ? " (reconnect " + reconnects + ")" : "");
                     } catch (IOException | RuntimeException e) {
                         retryAt = failed(e, 0);
                         continue;
                     }
                 }
-                long waitNanos = output != null ? POLL.toNanos() : Math.max(0, Math.min(POLL.toNanos(), retryAt - nanoTime.getAsLong()));
-                PlayerEvent event = subscription.next(Duration.ofNanos(Math.max(1_000_000, waitNanos)));
                 try {
-                    switch (event) {
-                        case null -> {
-                            if (output != null) output.flush();
-                        }
-                        case PlayerEvent.Media(MediaMessage m) -> {
-                            TagRole role = remember(m);
-                            if (output != null) {
-                                if (waitingForKeyframe && (role == TagRole.KEY_FRAME || !hasVideo && role == TagRole.FRAME)) {
-                                    waitingForKeyframe = false;
-                                }
-                                if (!waitingForKeyframe || role != TagRole.FRAME && role != TagRole.KEY_FRAME) {
-                                    output.send(m);
-                                    counters.addBytesOut(m.size());
-                                }
-                            }
-                        }
-                        case PlayerEvent.Published p -> { }
-                        case PlayerEvent.Unpublished u -> {
-                            log.info("{}: the publisher left", logContext);
-                            running = false;
-                        }
-                        case PlayerEvent.Disconnected d -> {
-                            // Cut off by the hub as too slow (the destination could not keep up): start over.
-                            log.warn("{}: {}; subscribing again", logContext, d.reason());
-                            subscription.close();
-                            if (!hub.isPublished(key)) {
-                                running = false;
-                            } else {
-                                subscription = hub.play(key, new PeerInfo(counters.id(), target.protocol(), target.remoteAddress()));
-                                waitingForKeyframe = true;
-                            }
-                        }
+                    if (tsReader != null) {
+                        passThrough();
+                    } else {
+                        long waitNanos = output != null ? POLL.toNanos()
+                                : Math.max(0, Math.min(POLL.toNanos(), retryAt - nanoTime.getAsLong()));
+                        handle(subscription.next(Duration.ofNanos(Math.max(1_000_000, waitNanos))));
                     }
                 } catch (IOException | RuntimeException e) {
                     retryAt = failed(e, nanoTime.getAsLong() - connectedAt);
@@ -197,6 +176,73 @@ final class Relay implements Runnable {
             counters.state(State.CLOSED);
             registry.unregister(counters);
             log.info("{}: stopped ({} reconnects)", logContext, reconnects);
+        }
+    }
+
+    /**
+     * Opens the destination. An SRT destination of a stream published over SRT gets the publisher's TS as received
+     * (the stream's {@link TsFeed}, from PAT/PMT and the last keyframe), as the engine's SRT players do; everything
+     * else gets the hub's messages, starting with the remembered metadata and sequence headers.
+     */
+    private void connect() throws IOException {
+        TsFeed feed = target instanceof RelayTarget.Srt && feeds != null ? feeds.current(key) : null;
+        if (feed != null && !feed.isClosed()) {
+            output = RelayOutput.open(target, logContext);
+            tsReader = feed.subscribe();
+            return;
+        }
+        output = RelayOutput.open(target, logContext);
+        waitingForKeyframe = true;
+        for (MediaMessage m : new MediaMessage[] {metadata, videoHeader, audioHeader}) {
+            if (m != null) output.send(m);
+        }
+    }
+
+    /** One round of TS passthrough: payloads from the feed, then whatever the hub queued (only its events matter). */
+    private void passThrough() throws IOException, InterruptedException {
+        byte[] payload = tsReader.next(POLL);
+        if (payload != null && payload.length > 0) {
+            output.sendTs(payload);
+            counters.addBytesOut(payload.length);
+        }
+        PlayerEvent e;
+        while (running && (e = subscription.next(Duration.ZERO)) != null) handle(e);
+    }
+
+    /** A hub event: media is remembered (and sent unless passing TS through); the publisher leaving ends the relay. */
+    private void handle(PlayerEvent event) throws IOException {
+        switch (event) {
+            case null -> {
+                if (output != null) output.flush();
+            }
+            case PlayerEvent.Media(MediaMessage m) -> {
+                TagRole role = remember(m);
+                if (output != null && tsReader == null) {
+                    if (waitingForKeyframe && (role == TagRole.KEY_FRAME || !hasVideo && role == TagRole.FRAME)) {
+                        waitingForKeyframe = false;
+                    }
+                    if (!waitingForKeyframe || role != TagRole.FRAME && role != TagRole.KEY_FRAME) {
+                        output.send(m);
+                        counters.addBytesOut(m.size());
+                    }
+                }
+            }
+            case PlayerEvent.Published p -> { }
+            case PlayerEvent.Unpublished u -> {
+                log.info("{}: the publisher left", logContext);
+                running = false;
+            }
+            case PlayerEvent.Disconnected d -> {
+                // Cut off by the hub as too slow (the destination could not keep up): start over.
+                log.warn("{}: {}; subscribing again", logContext, d.reason());
+                subscription.close();
+                if (!hub.isPublished(key)) {
+                    running = false;
+                } else {
+                    subscription = hub.play(key, new PeerInfo(counters.id(), target.protocol(), target.remoteAddress()));
+                    waitingForKeyframe = true;
+                }
+            }
         }
     }
 
@@ -236,6 +282,11 @@ final class Relay implements Runnable {
     }
 
     private void closeOutput() {
+        TsFeed.Reader reader = tsReader;
+        if (reader != null) {
+            tsReader = null;
+            reader.close();
+        }
         RelayOutput o = output;
         if (o != null) {
             bytesBefore += o.bytesSent();

@@ -20,6 +20,11 @@ sealed interface RelayOutput extends AutoCloseable {
     /** Sends one hub message (FLV tag-body form). */
     void send(MediaMessage message) throws IOException;
 
+    /** Sends one SRT payload of MPEG-TS as received from an SRT publisher (passthrough); SRT outputs only. */
+    default void sendTs(byte[] payload) throws IOException {
+        throw new UnsupportedOperationException("TS passthrough needs an SRT destination");
+    }
+
     /** Nothing more is waiting: push out what is buffered. */
     void flush() throws IOException;
 
@@ -93,6 +98,12 @@ sealed interface RelayOutput extends AutoCloseable {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+        }
+
+        @Override
+        public void sendTs(byte[] payload) throws IOException {
+            connection.write(payload, 0, payload.length, STALL_LIMIT.toMillis());
+            bytes += payload.length;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.weir.engine.relay;
 
+import dev.weir.engine.bridge.TsFeeds;
 import dev.weir.engine.config.RelaySettings;
 import dev.weir.engine.config.RelaySettings.Destination;
 import dev.weir.engine.hub.StreamHub;
@@ -31,6 +32,7 @@ public final class Relays implements AutoCloseable {
 
     private final StreamHub hub;
     private final ConnectionRegistry registry;
+    private final TsFeeds feeds;
     private final RelaySettings settings;
     private final SessionServices services;
     private final LongSupplier nanoTime;
@@ -39,8 +41,10 @@ public final class Relays implements AutoCloseable {
     private volatile boolean closed;
     private Thread watcher;
 
-    public Relays(StreamHub hub, ConnectionRegistry registry, RelaySettings settings, SessionServices services,
-                  LongSupplier nanoTime) {
+    /** @param feeds the TS feeds of SRT publishers, passed through untouched to SRT destinations */
+    public Relays(StreamHub hub, ConnectionRegistry registry, TsFeeds feeds, RelaySettings settings,
+                  SessionServices services, LongSupplier nanoTime) {
+        this.feeds = feeds;
         this.hub = hub;
         this.registry = registry;
         this.settings = settings;
@@ -91,7 +95,7 @@ public final class Relays implements AutoCloseable {
                     }
                     continue;
                 }
-                Relay relay = new Relay("relay-" + IDS.incrementAndGet(), key, target, hub, registry, services, nanoTime);
+                Relay relay = new Relay("relay-" + IDS.incrementAndGet(), key, target, hub, registry, feeds, services, nanoTime);
                 running.put(id, relay);
                 relay.start();
             }

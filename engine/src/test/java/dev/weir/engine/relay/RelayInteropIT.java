@@ -152,6 +152,35 @@ class RelayInteropIT {
     }
 
     @Test
+    void anSrtPublishedStreamIsPassedThroughToAnSrtDestination() throws Exception {
+        try (WeirEngine destination = StandardListeners.engine(EngineConfig.DEFAULTS.withSrt(
+                new SrtSettings("127.0.0.1:0", 120, null, 16)))) {
+            int srt = port(destination.startSrtListener("127.0.0.1:0"));
+            int destinationRtmp = port(destination.startRtmpListener("127.0.0.1:0"));
+            try (WeirEngine engine = StandardListeners.engine(EngineConfig.DEFAULTS
+                    .withSrt(new SrtSettings("127.0.0.1:0", 120, null, 16))
+                    .withRelay(new RelaySettings(List.of(RelaySettings.Destination.parse("srt://127.0.0.1:" + srt)))))) {
+                int source = port(engine.startSrtListener("127.0.0.1:0"));
+                try (PeerProcess publisher = PeerProcess.start(dir, "srt-publisher", List.of("ffmpeg", "-hide_banner",
+                        "-loglevel", "warning", "-re", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=25",
+                        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100", "-t", "10",
+                        "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                        "-f", "mpegts", "srt://127.0.0.1:" + source + "?streamid=publish:live/ts&pkt_size=1316"))) {
+                    awaitRelay(engine, s -> s.state() == RelaySnapshot.State.RUNNING, Duration.ofSeconds(10));
+                    awaitPublished(destination, "live/ts");
+                    Path out = dir.resolve("passthrough.flv");
+                    try (PeerProcess reader = Ffmpeg.recordToFlv(dir, "reader", "rtmp://127.0.0.1:" + destinationRtmp + "/live/ts", out)) {
+                        publisher.awaitSuccess(Duration.ofSeconds(30));
+                        reader.await(Duration.ofSeconds(20));
+                    }
+                    int frames = Ffprobe.decodedVideoFrames(out);
+                    assertTrue(frames >= 75, "frames decoded after SRT-to-SRT passthrough: " + frames);
+                }
+            }
+        }
+    }
+
+    @Test
     void aRelayToAnotherWeirOverRtmpsPlaysBack() throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
