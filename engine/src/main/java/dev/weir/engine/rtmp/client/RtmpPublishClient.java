@@ -82,7 +82,7 @@ public final class RtmpPublishClient implements AutoCloseable {
     }
 
     private final Target target;
-    private final Socket socket;
+    private final java.io.Closeable socket;
     private final OutputStream out;
     private final ChunkReader reader;
     private final ChunkWriter chunks = new ChunkWriter();
@@ -97,11 +97,17 @@ public final class RtmpPublishClient implements AutoCloseable {
     private Thread readerThread;
 
     private RtmpPublishClient(Target target, Socket socket, Duration stallLimit) throws IOException {
+        this(target, socket.getInputStream(), socket.getOutputStream(), socket, stallLimit);
+    }
+
+    /** Over any pair of streams (tests and fuzzing drive the client with a scripted "server"). */
+    RtmpPublishClient(Target target, InputStream rawIn, OutputStream rawOut, java.io.Closeable socket, Duration stallLimit)
+            throws IOException {
         this.target = target;
         this.socket = socket;
         this.stallLimit = stallLimit;
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-        InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        this.out = new BufferedOutputStream(rawOut, 64 * 1024);
+        InputStream in = new BufferedInputStream(rawIn, 64 * 1024);
         byte[] c0c1 = ClientHandshake.c0c1(0, ThreadLocalRandom.current());
         out.write(c0c1);
         out.flush();
@@ -180,6 +186,16 @@ public final class RtmpPublishClient implements AutoCloseable {
             @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
         }}, new SecureRandom());
         return c;
+    }
+
+    /**
+     * The session setup (connect ... publish) over streams, without the reader thread: for tests and fuzzing of
+     * how the client reads a server's answers. Throws only {@link IOException} for anything a server sends.
+     */
+    static RtmpPublishClient setUpOver(Target target, InputStream in, OutputStream out) throws IOException {
+        RtmpPublishClient client = new RtmpPublishClient(target, in, out, () -> { }, Duration.ofSeconds(10));
+        client.setUp(4096);
+        return client;
     }
 
     private void setUp(int chunkSize) throws IOException {
@@ -386,7 +402,7 @@ public final class RtmpPublishClient implements AutoCloseable {
         log.debug("{} to {} closed: {}", id, target, endReason);
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(java.io.Closeable s) {
         try {
             s.close();
         } catch (IOException ignored) {
