@@ -1,5 +1,7 @@
 package dev.weir.app;
 
+import dev.weir.engine.BindErrors;
+import dev.weir.engine.EngineStartException;
 import dev.weir.engine.ListenerException;
 import dev.weir.engine.WeirEngine;
 import dev.weir.engine.StandardListeners;
@@ -23,34 +25,25 @@ import java.util.concurrent.CountDownLatch;
 final class ServerCommand {
     private static final Logger log = LoggerFactory.getLogger(ServerCommand.class);
 
-    static final List<FlagSpec> FLAGS = List.of(
+    static final List<FlagSpec> FLAGS = flags(
             FlagSpec.value("listen", "ADDR", "RTMP listen address (default :1935)"),
             FlagSpec.value("chunk-size", "N", "outbound RTMP chunk size, 128-65536 (default 4096)"),
             FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
             FlagSpec.value("config", "FILE", "JSON configuration (as the console saves it); flags override it"),
             FlagSpec.bool("help", "print this help"),
-            FlagSpec.planned("tls-listen", "ADDR", "RTMPS listen address"),
-            FlagSpec.planned("tls-cert", "FILE", "PEM certificate for RTMPS"),
-            FlagSpec.planned("tls-key", "FILE", "PEM private key for RTMPS"),
             FlagSpec.value("srt-listen", "ADDR", "SRT UDP listen address, e.g. :10080 (default: no SRT)"),
             FlagSpec.value("srt-latency", "MS", "SRT latency in milliseconds, 20-8000 (default 120)"),
             FlagSpec.value("srt-passphrase", "P", "SRT passphrase, 10-80 characters (default: no encryption)"),
-            FlagSpec.planned("srt-passphrase-file", "FILE", "per-stream SRT passphrases (JSON)"),
             FlagSpec.value("srt-pbkeylen", "N", "SRT AES key length: 16, 24 or 32 (default 16)"),
             FlagSpec.bool("record-all", "record every stream (FLV; TS for SRT sources; MP4 for H.265/AV1/VP9)"),
-            FlagSpec.value("record-dir", "DIR", "recording directory (default recordings)"),
-            FlagSpec.planned("relay-to", "URL", "relay destination (repeatable)"),
-            FlagSpec.planned("auth-mode", "MODE", "none | token | file | callback"),
-            FlagSpec.planned("auth-token", "KEY=TOKEN", "stream token (repeatable)"),
-            FlagSpec.planned("auth-file", "FILE", "JSON token file"),
-            FlagSpec.planned("auth-callback", "URL", "auth webhook"),
-            FlagSpec.planned("auth-callback-timeout", "DUR", "auth webhook timeout"),
-            FlagSpec.planned("hook-script", "EVENT=PATH", "shell hook (repeatable)"),
-            FlagSpec.planned("hook-webhook", "EVENT=URL", "webhook (repeatable)"),
-            FlagSpec.planned("hook-stdio-format", "FMT", "json | env"),
-            FlagSpec.planned("hook-timeout", "DUR", "hook timeout"),
-            FlagSpec.planned("hook-concurrency", "N", "concurrent hooks"),
-            FlagSpec.planned("metrics-addr", "ADDR", "HTTP metrics and API address"));
+            FlagSpec.value("record-dir", "DIR", "recording directory (default recordings)"));
+
+    /** This command's own flags, then the operator flags ({@link OpsFlags}). */
+    private static List<FlagSpec> flags(FlagSpec... own) {
+        List<FlagSpec> all = new java.util.ArrayList<>(List.of(own));
+        all.addAll(OpsFlags.FLAGS);
+        return List.copyOf(all);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -96,11 +89,25 @@ final class ServerCommand {
                 out.println("weir: SRT listening on " + id.substring(id.indexOf(':') + 1));
                 out.flush();
             }
+            if (config.tls().enabled()) {
+                String id = engine.startRtmpsListener(config.tls().listen());
+                out.println("weir: RTMPS listening on " + id);
+                out.flush();
+            }
+            engine.ops().api().ifPresent(api -> {
+                out.println("weir: metrics on http://" + BindErrors.describe(api.address()) + "/metrics");
+                out.flush();
+            });
+            Reload.onSighup(() -> engine.reloadAccessFiles().forEach(line -> {
+                log.info("SIGHUP: {}", line);
+                out.println("weir: " + line);
+                out.flush();
+            }));
             Shutdown.onSignal(stop::countDown, finished);
             ran = true;
             stop.await();
             log.info("shutting down");
-        } catch (ListenerException e) {
+        } catch (ListenerException | EngineStartException e) {
             err.println("weir server: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
@@ -144,7 +151,8 @@ final class ServerCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("-chunk-size: " + e.getMessage());
         }
-        return config.withSrt(srtFrom(flags, config.srt())).withRecording(recordingFrom(flags, config.recording()));
+        config = config.withSrt(srtFrom(flags, config.srt())).withRecording(recordingFrom(flags, config.recording()));
+        return OpsFlags.apply(flags, config);
     }
 
     private static SrtSettings srtFrom(FlagParser.Parsed flags, SrtSettings srt) throws UsageException {
@@ -183,7 +191,7 @@ final class ServerCommand {
             }
         }
         try {
-            return new SrtSettings(listen, latency, passphrase, pbkeylen);
+            return new SrtSettings(listen, latency, passphrase, pbkeylen, srt.passphraseFile());
         } catch (IllegalArgumentException e) {
             throw new UsageException("SRT settings: " + e.getMessage());
         }
