@@ -1,5 +1,6 @@
 package dev.weir.engine;
 
+import dev.weir.engine.bridge.TsFeeds;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.hub.StreamHub;
 import dev.weir.engine.stats.ConnectionRegistry;
@@ -13,5 +14,13 @@ import java.util.function.LongSupplier;
  * @param connections where sessions register their {@code ConnectionCounters} (for stats)
  * @param config      the engine's configuration (limits, protocol settings)
  * @param nanoTime    the engine's monotonic clock: use it for {@code ConnectionCounters.startNanos} and timeouts
+ * @param tsFeeds     the TS passthrough channels of streams published over SRT (beside the hub's FLV-form messages)
  */
-public record ListenerContext(StreamHub hub, ConnectionRegistry connections, EngineConfig config, LongSupplier nanoTime) {}
+public record ListenerContext(StreamHub hub, ConnectionRegistry connections, EngineConfig config, LongSupplier nanoTime,
+                              TsFeeds tsFeeds) {
+
+    /** A context with its own (empty) TS feeds, for listeners that neither publish nor play TS. */
+    public ListenerContext(StreamHub hub, ConnectionRegistry connections, EngineConfig config, LongSupplier nanoTime) {
+        this(hub, connections, config, nanoTime, new TsFeeds());
+    }
+}

@@ -1,10 +1,16 @@
 package dev.weir.engine;
 
+import dev.weir.engine.bridge.TsFeeds;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.config.ListenAddress;
 import dev.weir.engine.hub.GopCacheLimits;
 import dev.weir.engine.hub.InMemoryStreamHub;
 import dev.weir.engine.hub.StreamHub;
+import dev.weir.engine.hub.StreamKey;
+import dev.weir.engine.record.Recordings;
+import dev.weir.engine.bridge.TsFeed;
+import dev.weir.engine.stats.RecordingSnapshot;
+import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.ConnectionRegistry;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.ListenerSnapshot;
@@ -16,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +51,8 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
     private final StatsSampler sampler;
     private final Map<Protocol, ListenerFactory> factories;
     private final ListenerContext context;
+    private final TsFeeds tsFeeds = new TsFeeds();
+    private final Recordings recordings;
 
     private final Object listenerLock = new Object();
     private final Map<String, ManagedListener> listeners = new LinkedHashMap<>(); // guarded by listenerLock
@@ -58,8 +67,11 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         this.config = b.config;
         this.hub = new InMemoryStreamHub(config.limits(), b.gopLimits, b.nanoTime);
         this.factories = new EnumMap<>(b.factories);
-        this.context = new ListenerContext(hub, connections, config, b.nanoTime);
+        this.context = new ListenerContext(hub, connections, config, b.nanoTime, tsFeeds);
+        this.recordings = new Recordings(hub, tsFeeds, Path.of(config.recording().dir()), b.wallClock);
         this.sampler = new StatsSampler(hub, connections, this::listenerSnapshots, b.nanoTime, b.wallClock);
+        sampler.streamDetails(this::withIngestDetails);
+        if (config.recording().recordAll()) recordings.recordAll();
         if (b.samplePeriod != null) sampler.start(b.samplePeriod);
     }
 
@@ -128,6 +140,47 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
      */
     public String startRtmpListener(String address) throws ListenerException {
         return startListener(Protocol.RTMP, address);
+    }
+
+    /**
+     * Starts an SRT listener on {@code address} ({@code :10080}); callers publish with the stream id
+     * {@code publish:live/test} and play with {@code live/test}, the same keys as RTMP.
+     *
+     * @return the listener's id: {@code srt:HOST:PORT} with the bound port
+     */
+    public String startSrtListener(String address) throws ListenerException {
+        return startListener(Protocol.SRT, address);
+    }
+
+    /**
+     * Starts recording {@code streamKey} ({@code live/test}) into the record directory: now if it is published,
+     * else as soon as it is. The recording's state shows in {@link StreamSnapshot#recording()}.
+     *
+     * @throws IllegalArgumentException when the key is not of the form {@code app/name}
+     */
+    public void startRecording(String streamKey) {
+        recordings.start(StreamKey.parse(streamKey));
+    }
+
+    /** Stops recording {@code streamKey} and finalizes its file; returns once the file is closed. */
+    public void stopRecording(String streamKey) {
+        recordings.stop(StreamKey.parse(streamKey));
+    }
+
+    /** The recording of {@code streamKey} now, or {@code null} when it was never recorded. */
+    public RecordingSnapshot recording(String streamKey) {
+        return recordings.snapshot(StreamKey.parse(streamKey));
+    }
+
+    private StreamSnapshot withIngestDetails(StreamSnapshot s) {
+        StreamKey key;
+        try {
+            key = StreamKey.parse(s.key());
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+        TsFeed feed = tsFeeds.current(key);
+        return s.withIngestDetails(feed == null ? 0 : feed.continuityErrors(), recordings.snapshot(key));
     }
 
     /**
@@ -280,7 +333,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         return sampler.sampleNow();
     }
 
-    /** Stops the sampler and every listener. Idempotent. */
+    /** Stops every listener, finalizes the recordings, stops the sampler. Idempotent. */
     @Override
     public void close() {
         synchronized (listenerLock) {
@@ -288,6 +341,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
             closed = true;
             for (ManagedListener entry : listeners.values()) stop(entry);
         }
+        recordings.close();
         sampler.close();
     }
 }

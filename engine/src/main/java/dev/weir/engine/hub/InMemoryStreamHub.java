@@ -78,6 +78,12 @@ public final class InMemoryStreamHub implements StreamHub {
         return out;
     }
 
+    @Override
+    public boolean isPublished(StreamKey key) {
+        HubStream s = streams.get(key);
+        return s != null && s.isPublished();
+    }
+
     /** True while the hub holds {@code key} (it has a publisher or players). */
     public boolean hasStream(StreamKey key) {
         return streams.containsKey(key);

@@ -17,6 +17,18 @@ public interface StreamHub {
     /** Attaches a player. Allowed before the key has a publisher: the player then waits for one. */
     Subscription play(StreamKey key, PeerInfo player);
 
+    /**
+     * True when {@code key} has a publisher right now. SRT players ask at the handshake, so a play of a key nobody
+     * publishes is refused (SRT_REJX_NOTFOUND) instead of an empty connection.
+     */
+    default boolean isPublished(StreamKey key) {
+        String text = key.toString();
+        for (StreamSnapshot s : streamSnapshots()) {
+            if (s.key().equals(text)) return s.state() == StreamSnapshot.StreamState.PUBLISHING;
+        }
+        return false;
+    }
+
     /** Stats of every stream, for the snapshot. */
     List<StreamSnapshot> streamSnapshots();
 

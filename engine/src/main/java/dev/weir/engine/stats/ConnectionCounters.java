@@ -3,7 +3,10 @@ package dev.weir.engine.stats;
 import dev.weir.engine.stats.ConnectionSnapshot.Role;
 import dev.weir.engine.stats.ConnectionSnapshot.State;
 
+import dev.weir.engine.srt.stats.SrtStats;
+
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The live, mutable counters of one connection. Written by the connection's own threads with plain atomic
@@ -22,6 +25,7 @@ public final class ConnectionCounters {
     private volatile Role role = Role.UNKNOWN;
     private volatile State state = State.HANDSHAKE;
     private volatile String streamKey;
+    private volatile Supplier<SrtStats> srtStats;
 
     public ConnectionCounters(String id, Protocol protocol, String listenerId, String remoteAddress, long startNanos) {
         this.id = id;
@@ -50,4 +54,13 @@ public final class ConnectionCounters {
     public void state(State s) { state = s; }
     public String streamKey() { return streamKey; }
     public void streamKey(String k) { streamKey = k; }
+
+    /** SRT sessions say where the sampler reads their transport statistics; {@code null} (RTMP) for none. */
+    public void srtStats(Supplier<SrtStats> source) { srtStats = source; }
+
+    /** The SRT statistics now, or {@code null} for connections that are not SRT. */
+    public SrtStats srtStats() {
+        Supplier<SrtStats> s = srtStats;
+        return s == null ? null : s.get();
+    }
 }

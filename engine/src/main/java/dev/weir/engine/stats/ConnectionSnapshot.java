@@ -1,5 +1,7 @@
 package dev.weir.engine.stats;
 
+import dev.weir.engine.srt.stats.SrtStats;
+
 import java.time.Duration;
 
 /**
@@ -18,6 +20,7 @@ import java.time.Duration;
  * @param bitrateIn       bits per second read, over the last second or so
  * @param bitrateOut      bits per second written
  * @param droppedMessages media messages skipped for this connection (slow player)
+ * @param srt             SRT transport statistics (RTT, loss, retransmissions, keys), {@code null} for RTMP
  */
 public record ConnectionSnapshot(
         String id,
@@ -32,7 +35,16 @@ public record ConnectionSnapshot(
         long bytesOut,
         long bitrateIn,
         long bitrateOut,
-        long droppedMessages) {
+        long droppedMessages,
+        SrtStats srt) {
+
+    /** A connection without SRT statistics (RTMP). */
+    public ConnectionSnapshot(String id, Protocol protocol, String listenerId, String remoteAddress, Role role,
+                              State state, String streamKey, Duration uptime, long bytesIn, long bytesOut,
+                              long bitrateIn, long bitrateOut, long droppedMessages) {
+        this(id, protocol, listenerId, remoteAddress, role, state, streamKey, uptime, bytesIn, bytesOut, bitrateIn,
+                bitrateOut, droppedMessages, null);
+    }
 
     public enum Role { UNKNOWN, PUBLISHER, PLAYER }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds an {@link EngineSnapshot} at a fixed rate and keeps the latest in a volatile field. Callers (console,
@@ -43,6 +44,7 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
     /** Rate meters per open connection, touched only while sampling (under this object's lock). */
     private final Map<String, ConnectionMeters> meters = new HashMap<>();
     private volatile EngineSnapshot latest = EngineSnapshot.EMPTY;
+    private volatile UnaryOperator<StreamSnapshot> streamDetails = UnaryOperator.identity();
     private ScheduledExecutorService timer;
 
     private record ConnectionMeters(RateMeter in, RateMeter out) {}
@@ -59,6 +61,14 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
         this.listeners = listeners;
         this.nanoTime = nanoTime;
         this.wallClock = wallClock;
+    }
+
+    /**
+     * Adds what the hub does not know to each stream's snapshot (TS continuity errors of SRT sources, recording
+     * state); the engine sets it once at construction.
+     */
+    public void streamDetails(UnaryOperator<StreamSnapshot> details) {
+        this.streamDetails = details;
     }
 
     /** Starts sampling every {@code period} on a daemon thread named {@code weir-stats-sampler}. */
@@ -91,7 +101,10 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
     /** Takes a snapshot now, publishes it and returns it. The timer calls this; tests call it directly. */
     public synchronized EngineSnapshot sampleNow() {
         long now = nanoTime.getAsLong();
-        EngineSnapshot s = new EngineSnapshot(wallClock.instant(), listeners.get(), hub.streamSnapshots(),
+        List<StreamSnapshot> streams = new ArrayList<>();
+        UnaryOperator<StreamSnapshot> details = streamDetails;
+        for (StreamSnapshot st : hub.streamSnapshots()) streams.add(details.apply(st));
+        EngineSnapshot s = new EngineSnapshot(wallClock.instant(), listeners.get(), List.copyOf(streams),
                 connectionSnapshots(now));
         latest = s;
         return s;
@@ -110,11 +123,20 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
             out.add(new ConnectionSnapshot(c.id(), c.protocol(), c.listenerId(), c.remoteAddress(), c.role(), c.state(),
                     c.streamKey(), Duration.ofNanos(Math.max(0, now - c.startNanos())), in, outBytes,
                     Math.round(m.in().update(now, in) * 8), Math.round(m.out().update(now, outBytes) * 8),
-                    c.droppedMessages() + playerDrops.getOrDefault(c.id(), 0L)));
+                    c.droppedMessages() + playerDrops.getOrDefault(c.id(), 0L), srtStatsOf(c)));
         }
         meters.keySet().retainAll(seen);
         out.sort(Comparator.comparing(ConnectionSnapshot::id));
         return out;
+    }
+
+    private static dev.weir.engine.srt.stats.SrtStats srtStatsOf(ConnectionCounters c) {
+        try {
+            return c.srtStats();
+        } catch (RuntimeException e) {
+            log.debug("SRT stats of {} failed", c.id(), e);
+            return null;
+        }
     }
 
     /** Stops the timer. The last snapshot stays readable. */

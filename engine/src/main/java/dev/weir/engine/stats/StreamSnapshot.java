@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param players              players attached now
  * @param droppedMessages      messages not delivered to slow players since the stream was created
  * @param slowPlayerDisconnects players cut off because they could not keep up
+ * @param tsContinuityErrors   MPEG-TS continuity counter errors of an SRT publisher's stream (0 for RTMP sources)
+ * @param recording            its recording, {@code null} when it is not and was not recorded
  */
 public record StreamSnapshot(
         String key,
@@ -36,7 +38,25 @@ public record StreamSnapshot(
         double keyframeIntervalSec,
         int players,
         long droppedMessages,
-        long slowPlayerDisconnects) {
+        long slowPlayerDisconnects,
+        long tsContinuityErrors,
+        RecordingSnapshot recording) {
 
     public enum StreamState { PUBLISHING, IDLE }
+
+    /** Without TS and recording details (the hub's own view; the engine adds them). */
+    public StreamSnapshot(String key, Protocol protocol, String publisherAddress, StreamState state, Duration uptime,
+                          long bytesIn, long bitrateIn, long bytesOut, long bitrateOut, VideoInfo video,
+                          AudioInfo audio, double keyframeIntervalSec, int players, long droppedMessages,
+                          long slowPlayerDisconnects) {
+        this(key, protocol, publisherAddress, state, uptime, bytesIn, bitrateIn, bytesOut, bitrateOut, video, audio,
+                keyframeIntervalSec, players, droppedMessages, slowPlayerDisconnects, 0, null);
+    }
+
+    /** This snapshot with the engine's TS and recording details. */
+    public StreamSnapshot withIngestDetails(long continuityErrors, RecordingSnapshot rec) {
+        return new StreamSnapshot(key, protocol, publisherAddress, state, uptime, bytesIn, bitrateIn, bytesOut,
+                bitrateOut, video, audio, keyframeIntervalSec, players, droppedMessages, slowPlayerDisconnects,
+                continuityErrors, rec);
+    }
 }

@@ -29,6 +29,16 @@ public final class Ffprobe {
                 .lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The container's duration in seconds ({@code format=duration}), 0 when ffprobe cannot tell. */
+    public static double durationSeconds(Path file) {
+        String out = run(List.of("-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file.toString())).strip();
+        try {
+            return out.isEmpty() || out.equals("N/A") ? 0 : Double.parseDouble(out.lines().findFirst().orElse("0").strip());
+        } catch (NumberFormatException e) {
+            throw new AssertionError("ffprobe printed '" + out + "' for the duration of " + file);
+        }
+    }
+
     /** Packet flags of the first video packets ({@code K_} marks a keyframe). */
     public static List<String> videoPacketFlags(Path file, int count) {
         String out = run(List.of("-v", "error", "-select_streams", "v:0", "-show_entries", "packet=flags",

@@ -30,7 +30,12 @@ public final class RtmpProbe implements AutoCloseable {
     /** What the probe saw, in arrival order. */
     public sealed interface Event {
         record Status(String code) implements Event {}
-        record Media(int typeId, long timestamp, boolean keyframe, boolean sequenceHeader) implements Event {}
+        /** {@code fourCc} is the Enhanced RTMP codec ({@code hvc1}, {@code av01}, ...), {@code null} for legacy FLV. */
+        record Media(int typeId, long timestamp, boolean keyframe, boolean sequenceHeader, String fourCc) implements Event {
+            public Media(int typeId, long timestamp, boolean keyframe, boolean sequenceHeader) {
+                this(typeId, timestamp, keyframe, sequenceHeader, null);
+            }
+        }
     }
 
     private final Socket socket;
@@ -88,8 +93,7 @@ public final class RtmpProbe implements AutoCloseable {
                     case MessageTypes.COMMAND_AMF0 -> statusOf(Command.decode(m));
                     case MessageTypes.AUDIO -> new Event.Media(m.typeId(), m.timestamp(), false,
                             m.length() > 1 && m.payload()[1] == 0);
-                    case MessageTypes.VIDEO -> new Event.Media(m.typeId(), m.timestamp(),
-                            m.length() > 0 && (m.payload()[0] & 0xF0) == 0x10, m.length() > 1 && m.payload()[1] == 0);
+                    case MessageTypes.VIDEO -> videoEvent(m);
                     default -> null;
                 };
                 if (e != null) {
@@ -105,6 +109,17 @@ public final class RtmpProbe implements AutoCloseable {
                 notifyAll();
             }
         }
+    }
+
+    /** Legacy FLV video, or Enhanced RTMP (IsExHeader: frame type in bits 4-6, packet type in 0-3, FourCC). */
+    private static Event videoEvent(RtmpMessage m) {
+        byte[] p = m.payload();
+        if (m.length() > 0 && (p[0] & 0x80) != 0) {
+            String fourCc = m.length() >= 5 ? new String(p, 1, 4, java.nio.charset.StandardCharsets.US_ASCII) : null;
+            return new Event.Media(m.typeId(), m.timestamp(), (p[0] & 0x70) == 0x10, (p[0] & 0x0F) == 0, fourCc);
+        }
+        return new Event.Media(m.typeId(), m.timestamp(), m.length() > 0 && (p[0] & 0xF0) == 0x10,
+                m.length() > 1 && p[1] == 0);
     }
 
     private static Event statusOf(Command c) {
