@@ -12,11 +12,11 @@ import dev.weir.engine.stats.Protocol;
 public final class StandardListeners {
     private StandardListeners() {}
 
-    /** RTMP and SRT listener factories on {@code builder}. */
+    /** RTMP, RTMPS and SRT listener factories on {@code builder}. */
     public static WeirEngine.Builder register(WeirEngine.Builder builder) {
         return builder
-                .listenerFactory(Protocol.RTMP, (address, ctx) -> new RtmpListener(address, ctx.config().rtmp(),
-                        ctx.config().limits(), ctx.hub(), ctx.connections(), ctx.nanoTime()))
+                .listenerFactory(Protocol.RTMP, RtmpListener::new)
+                .listenerFactory(Protocol.RTMPS, RtmpListener::rtmps)
                 .listenerFactory(Protocol.SRT, SrtServerListener::new);
     }
 

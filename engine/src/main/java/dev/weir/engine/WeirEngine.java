@@ -1,6 +1,16 @@
 package dev.weir.engine;
 
+import dev.weir.engine.auth.AccessConfigException;
+import dev.weir.engine.auth.SrtPassphraseTable;
+import dev.weir.engine.auth.TableChange;
 import dev.weir.engine.bridge.TsFeeds;
+import dev.weir.engine.ops.OpsServices;
+import dev.weir.engine.ops.RecordingHooks;
+import dev.weir.engine.ops.SessionServices;
+import dev.weir.engine.relay.Relays;
+import dev.weir.engine.stats.RelaySnapshot;
+import dev.weir.engine.tls.ServerTls;
+import dev.weir.engine.tls.TlsSetupException;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.config.ListenAddress;
 import dev.weir.engine.hub.GopCacheLimits;
@@ -23,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +64,10 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
     private final ListenerContext context;
     private final TsFeeds tsFeeds = new TsFeeds();
     private final Recordings recordings;
+    private final OpsServices ops;
+    private final SrtPassphraseTable srtPassphrases;
+    private final RecordingHooks recordingHooks;
+    private final Relays relays;
 
     private final Object listenerLock = new Object();
     private final Map<String, ManagedListener> listeners = new LinkedHashMap<>(); // guarded by listenerLock
@@ -63,15 +78,44 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         this(builder(config));
     }
 
+    /**
+     * @throws EngineStartException when a service the configuration asks for cannot start (auth or passphrase
+     *                              file, certificate, metrics address, hook script); nothing is left running
+     */
     private WeirEngine(Builder b) {
         this.config = b.config;
         this.hub = new InMemoryStreamHub(config.limits(), b.gopLimits, b.nanoTime);
         this.factories = new EnumMap<>(b.factories);
-        this.context = new ListenerContext(hub, connections, config, b.nanoTime, tsFeeds);
         this.recordings = new Recordings(hub, tsFeeds, Path.of(config.recording().dir()), b.wallClock);
         this.sampler = new StatsSampler(hub, connections, this::listenerSnapshots, b.nanoTime, b.wallClock);
+        ServerTls tls = null;
+        SrtPassphraseTable passphrases = null;
+        try {
+            if (config.tls().enabled()) tls = ServerTls.load(Path.of(config.tls().cert()), Path.of(config.tls().key()));
+            if (config.srt().passphraseFile() != null) passphrases = SrtPassphraseTable.load(Path.of(config.srt().passphraseFile()));
+        } catch (TlsSetupException | AccessConfigException e) {
+            recordings.close();
+            sampler.close();
+            throw new EngineStartException(e.getMessage(), e);
+        }
+        this.srtPassphrases = passphrases;
+        try {
+            this.ops = OpsServices.start(config.auth(), config.hooks(), config.metrics(), this, b.stdout);
+        } catch (AccessConfigException | ListenerException | RuntimeException e) {
+            recordings.close();
+            sampler.close();
+            String what = e instanceof ListenerException ? "metrics: " : "";
+            throw new EngineStartException(what + e.getMessage(), e);
+        }
+        SessionServices services = new SessionServices(ops.access(), ops.hooks(), passphrases, tls);
+        this.context = new ListenerContext(hub, connections, config, b.nanoTime, tsFeeds, services);
+        this.recordingHooks = new RecordingHooks(services, key -> recordings.snapshot(StreamKey.parse(key)));
+        this.relays = new Relays(hub, connections, config.relay(), services, b.nanoTime);
         sampler.streamDetails(this::withIngestDetails);
+        sampler.relays(relays::snapshots);
+        sampler.onSample(recordingHooks::onSample);
         if (config.recording().recordAll()) recordings.recordAll();
+        relays.start();
         if (b.samplePeriod != null) sampler.start(b.samplePeriod);
     }
 
@@ -87,6 +131,7 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         private LongSupplier nanoTime = System::nanoTime;
         private Clock wallClock = Clock.systemUTC();
         private Duration samplePeriod = StatsSampler.DEFAULT_PERIOD;
+        private PrintStream stdout = System.out;
 
         private Builder(EngineConfig config) {
             this.config = config == null ? EngineConfig.DEFAULTS : config;
@@ -115,6 +160,12 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
             return this;
         }
 
+        /** Where the stdio hook ({@code -hook-stdio-format}) writes; the process's standard output by default. */
+        public Builder stdout(PrintStream out) {
+            this.stdout = out;
+            return this;
+        }
+
         public WeirEngine build() {
             return new WeirEngine(this);
         }
@@ -130,6 +181,41 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
 
     public ConnectionRegistry connections() {
         return connections;
+    }
+
+    /** Access control, hooks and the metrics/API server the configuration asked for. */
+    public OpsServices ops() {
+        return ops;
+    }
+
+    /** The relays running now (also in {@link EngineSnapshot#relays()}). */
+    public List<RelaySnapshot> relaySnapshots() {
+        return relays.snapshots();
+    }
+
+    /**
+     * Re-reads the files that may change while running (SIGHUP): the auth token file ({@code -auth-mode file}) and
+     * the SRT passphrase file. Streams already admitted keep running; a file that fails to load keeps its previous
+     * table in force.
+     *
+     * @return one line per reloaded file saying what changed, or why it failed
+     */
+    public List<String> reloadAccessFiles() {
+        List<String> lines = new ArrayList<>();
+        try {
+            ops.reload().ifPresent(change -> lines.add("auth file " + config.auth().file() + " reloaded: " + change));
+        } catch (AccessConfigException e) {
+            lines.add("auth file reload failed, previous tokens stay in force: " + e.getMessage());
+        }
+        if (srtPassphrases != null) {
+            try {
+                TableChange change = srtPassphrases.reload();
+                lines.add("SRT passphrase file " + srtPassphrases.path() + " reloaded: " + change);
+            } catch (AccessConfigException e) {
+                lines.add("SRT passphrase file reload failed, previous passphrases stay in force: " + e.getMessage());
+            }
+        }
+        return lines;
     }
 
     /**
@@ -150,6 +236,20 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
      */
     public String startSrtListener(String address) throws ListenerException {
         return startListener(Protocol.SRT, address);
+    }
+
+    /**
+     * Starts an RTMPS listener (RTMP over TLS) on {@code address} with the configured certificate
+     * ({@code tls.cert}/{@code tls.key}, checked when the engine was built).
+     *
+     * @return the listener's id: {@code rtmps:HOST:PORT} with the bound port
+     * @throws ListenerException also when no certificate is configured
+     */
+    public String startRtmpsListener(String address) throws ListenerException {
+        if (context.services().tls() == null) {
+            throw new ListenerException("RTMPS needs a certificate and key (-tls-cert, -tls-key)");
+        }
+        return startListener(Protocol.RTMPS, address);
     }
 
     /**
@@ -333,15 +433,22 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         return sampler.sampleNow();
     }
 
-    /** Stops every listener, finalizes the recordings, stops the sampler. Idempotent. */
+    /**
+     * Stops the relays and every listener, finalizes the recordings, stops the sampler, then the operator services
+     * (metrics server, access control, hooks: queued hooks get a few seconds). Idempotent.
+     */
     @Override
     public void close() {
         synchronized (listenerLock) {
             if (closed) return;
             closed = true;
+        }
+        relays.close();
+        synchronized (listenerLock) {
             for (ManagedListener entry : listeners.values()) stop(entry);
         }
         recordings.close();
         sampler.close();
+        ops.close();
     }
 }

@@ -45,6 +45,8 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
     private final Map<String, ConnectionMeters> meters = new HashMap<>();
     private volatile EngineSnapshot latest = EngineSnapshot.EMPTY;
     private volatile UnaryOperator<StreamSnapshot> streamDetails = UnaryOperator.identity();
+    private volatile Supplier<List<RelaySnapshot>> relays = List::of;
+    private volatile java.util.function.Consumer<EngineSnapshot> onSample = s -> { };
     private ScheduledExecutorService timer;
 
     private record ConnectionMeters(RateMeter in, RateMeter out) {}
@@ -69,6 +71,16 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
      */
     public void streamDetails(UnaryOperator<StreamSnapshot> details) {
         this.streamDetails = details;
+    }
+
+    /** The relays' states, asked once per sample; the engine sets it once at construction. */
+    public void relays(Supplier<List<RelaySnapshot>> source) {
+        this.relays = source;
+    }
+
+    /** Called with each new snapshot on the sampling thread (the engine derives recording events from it). */
+    public void onSample(java.util.function.Consumer<EngineSnapshot> listener) {
+        this.onSample = listener;
     }
 
     /** Starts sampling every {@code period} on a daemon thread named {@code weir-stats-sampler}. */
@@ -105,8 +117,13 @@ public final class StatsSampler implements StatsSource, AutoCloseable {
         UnaryOperator<StreamSnapshot> details = streamDetails;
         for (StreamSnapshot st : hub.streamSnapshots()) streams.add(details.apply(st));
         EngineSnapshot s = new EngineSnapshot(wallClock.instant(), listeners.get(), List.copyOf(streams),
-                connectionSnapshots(now));
+                connectionSnapshots(now), relays.get());
         latest = s;
+        try {
+            onSample.accept(s);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StatsSampler.class).warn("snapshot listener failed", e);
+        }
         return s;
     }
 

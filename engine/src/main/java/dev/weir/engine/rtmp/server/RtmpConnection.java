@@ -1,6 +1,12 @@
 package dev.weir.engine.rtmp.server;
 
+import dev.weir.engine.auth.AccessAction;
+import dev.weir.engine.auth.AccessDecision;
+import dev.weir.engine.auth.AccessRequest;
 import dev.weir.engine.auth.RtmpStreamName;
+import dev.weir.engine.hooks.HookEvent;
+import dev.weir.engine.hooks.HookEventType;
+import dev.weir.engine.ops.SessionServices;
 import dev.weir.engine.config.Limits;
 import dev.weir.engine.config.RtmpSettings;
 import dev.weir.engine.hub.MediaMessage;
@@ -35,6 +41,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLSocket;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +67,8 @@ final class RtmpConnection implements Runnable {
     private final StreamHub hub;
     private final ConnectionCounters counters;
     private final Runnable onClosed;
+    private final SessionServices services;
+    private final Runnable onRefused;
     private final String remote;
     private final long acceptedNanos = System.nanoTime();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -82,6 +92,17 @@ final class RtmpConnection implements Runnable {
 
     RtmpConnection(Socket socket, RtmpSettings settings, Limits limits, StreamHub hub, ConnectionCounters counters,
                    Runnable onClosed) {
+        this(socket, settings, limits, hub, counters, onClosed, SessionServices.OPEN, () -> { });
+    }
+
+    /**
+     * @param services  access control (asked on publish/play) and hooks (told of starts and stops)
+     * @param onRefused counts a publish/play refused by access control in the listener's {@code rejected}
+     */
+    RtmpConnection(Socket socket, RtmpSettings settings, Limits limits, StreamHub hub, ConnectionCounters counters,
+                   Runnable onClosed, SessionServices services, Runnable onRefused) {
+        this.services = services;
+        this.onRefused = onRefused;
         this.socket = socket;
         this.settings = settings;
         this.limits = limits;
@@ -96,6 +117,15 @@ final class RtmpConnection implements Runnable {
         String reason = "connection ended";
         try {
             socket.setTcpNoDelay(true);
+            if (socket instanceof SSLSocket tls) {
+                // RTMPS: the TLS handshake first, on this thread, within the RTMP handshake's time limit.
+                tls.setSoTimeout((int) Math.max(1, limits.handshakeTimeout().toMillis()));
+                try {
+                    tls.startHandshake();
+                } catch (SocketTimeoutException e) {
+                    throw new HandshakeException("TLS handshake not finished within " + describe(limits.handshakeTimeout()));
+                }
+            }
             socket.setSoTimeout((int) Math.min(SOCKET_TICK_MILLIS, Math.max(1, limits.handshakeTimeout().toMillis())));
             input = new PatientInputStream(socket.getInputStream(), counters, this::handshakeQuiet);
             InputStream buffered = new BufferedInputStream(input, 64 * 1024);
@@ -282,7 +312,10 @@ final class RtmpConnection implements Runnable {
             streamReply(streamId, CommandReplies.publishBadName(name, "is refused: " + why));
             return;
         }
-        PeerInfo peer = new PeerInfo(counters.id(), Protocol.RTMP, remote);
+        if (!admitted(AccessAction.PUBLISH, command.stringArgument(0), streamId)) {
+            return;
+        }
+        PeerInfo peer = new PeerInfo(counters.id(), counters.protocol(), remote);
         try {
             publication = hub.publish(key, peer);
         } catch (StreamBusyException e) {
@@ -297,6 +330,7 @@ final class RtmpConnection implements Runnable {
         counters.state(State.PUBLISHING);
         streamReply(streamId, CommandReplies.publishStart(key.toString()));
         log.info("rtmp {} {} {}: publishing", counters.id(), remote, key);
+        fire(HookEventType.PUBLISH_START);
     }
 
     private void play(Command command, int streamId) throws IOException {
@@ -307,7 +341,10 @@ final class RtmpConnection implements Runnable {
             streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR, CommandReplies.PLAY_STREAM_NOT_FOUND, why));
             return;
         }
-        Subscription sub = hub.play(key, new PeerInfo(counters.id(), Protocol.RTMP, remote));
+        if (!admitted(AccessAction.PLAY, command.stringArgument(0), streamId)) {
+            return;
+        }
+        Subscription sub = hub.play(key, new PeerInfo(counters.id(), counters.protocol(), remote));
         playStreamId = streamId;
         streamKeyText = key.toString();
         counters.streamKey(streamKeyText);
@@ -322,6 +359,57 @@ final class RtmpConnection implements Runnable {
         subscription = sub;
         Thread.ofVirtual().name("rtmp-play-" + counters.id()).start(p);
         log.info("rtmp {} {} {}: playing", counters.id(), remote, key);
+        fire(HookEventType.PLAY_START);
+    }
+
+    /**
+     * Asks access control whether this peer may publish or play {@code rawName} (its query may carry the token).
+     * Waits on this connection's thread only, at most the callback timeout in callback mode. A refusal is answered
+     * with an error {@code onStatus} (NetStream.Publish.Unauthorized, ...) and the connection is closed.
+     */
+    private boolean admitted(AccessAction action, String rawName, int streamId) throws IOException {
+        RtmpStreamName name = RtmpStreamName.parse(connectApp, rawName);
+        AccessRequest request = new AccessRequest(action, counters.protocol(), name.streamKey(), name.token(), remote,
+                counters.id());
+        AccessDecision decision = services.access().check(request).join();
+        if (!(decision instanceof AccessDecision.Denied no)) {
+            return true;
+        }
+        onRefused.run();
+        streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR, no.reason().rtmpStatusCode(action),
+                no.reason().description()));
+        closeAfterRefusal(action.wireName() + " refused: " + no.reason().label());
+        return false;
+    }
+
+    /**
+     * Closes after a refusal so that the peer reads the status first: FIN after the status, then whatever the
+     * peer still sends (ffmpeg sends its first media before it reads the answer) is read and dropped until it
+     * closes or two seconds pass. Closing with unread input would reset the connection, and the peer might then
+     * never see why.
+     */
+    private void closeAfterRefusal(String reason) {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(250);
+            InputStream in = socket.getInputStream();
+            byte[] sink = new byte[8192];
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (in.read(sink) < 0) break;
+                } catch (SocketTimeoutException e) {
+                    // keep waiting for the peer's close until the deadline
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // closing anyway (an SSLSocket cannot half-close: it closes below)
+        }
+        close(reason);
+    }
+
+    private void fire(HookEventType type) {
+        services.fire(HookEvent.now(type, streamKeyText, counters.protocol(), remote, counters.id(), null));
     }
 
     /** {@code app/name} without the queries (tokens) either may carry; {@code null} when either part is empty. */
@@ -372,6 +460,7 @@ final class RtmpConnection implements Runnable {
             p.close();
             counters.state(State.CONNECTED);
             log.info("rtmp {} {} {}: stopped publishing", counters.id(), remote, keyForLog());
+            fire(HookEventType.PUBLISH_STOP);
         }
     }
 
@@ -383,6 +472,7 @@ final class RtmpConnection implements Runnable {
         }
         if (s != null) {
             s.close();
+            fire(HookEventType.PLAY_STOP);
         }
         pump = null;
         subscription = null;
@@ -424,6 +514,7 @@ final class RtmpConnection implements Runnable {
         if (p != null) {
             publication = null;
             p.close();
+            fire(HookEventType.PUBLISH_STOP);
         }
         counters.state(State.CLOSED);
         log.info("rtmp {} {} {}: closed: {}", counters.id(), remote, keyForLog(), closeReason);

@@ -7,6 +7,8 @@ import dev.weir.engine.ListenerException;
 import dev.weir.engine.config.Limits;
 import dev.weir.engine.config.RtmpSettings;
 import dev.weir.engine.hub.StreamHub;
+import dev.weir.engine.ops.SessionServices;
+import dev.weir.engine.tls.ServerTls;
 import dev.weir.engine.stats.ConnectionCounters;
 import dev.weir.engine.stats.ConnectionRegistry;
 import dev.weir.engine.stats.ListenerSnapshot;
@@ -47,6 +49,8 @@ public final class RtmpListener implements Listener {
     private final StreamHub hub;
     private final ConnectionRegistry registry;
     private final LongSupplier nanoTime;
+    private final SessionServices services;
+    private final ServerTls tls;
     private final Set<RtmpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -59,7 +63,21 @@ public final class RtmpListener implements Listener {
     /** The engine's way in ({@code ListenerFactory}): settings, limits, hub, registry and clock from the context. */
     public RtmpListener(InetSocketAddress address, ListenerContext context) {
         this(address, context.config().rtmp(), context.config().limits(), context.hub(), context.connections(),
-                context.nanoTime());
+                context.nanoTime(), context.services(), null);
+    }
+
+    /**
+     * The engine's RTMPS listener: the same server over TLS with the context's certificate
+     * ({@code -tls-cert}/{@code -tls-key}). The TLS handshake runs on each connection's own thread, bounded by
+     * the RTMP handshake timeout.
+     */
+    public static RtmpListener rtmps(InetSocketAddress address, ListenerContext context) {
+        ServerTls tls = context.services().tls();
+        if (tls == null) {
+            throw new IllegalStateException("RTMPS needs a certificate: start the engine with -tls-cert and -tls-key");
+        }
+        return new RtmpListener(address, context.config().rtmp(), context.config().limits(), context.hub(),
+                context.connections(), context.nanoTime(), context.services(), tls);
     }
 
     public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
@@ -72,6 +90,17 @@ public final class RtmpListener implements Listener {
      */
     public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
                         ConnectionRegistry registry, LongSupplier nanoTime) {
+        this(address, settings, limits, hub, registry, nanoTime, SessionServices.OPEN, null);
+    }
+
+    /**
+     * @param services access control and hooks for publish/play
+     * @param tls      the certificate for RTMPS, {@code null} for plain RTMP
+     */
+    public RtmpListener(InetSocketAddress address, RtmpSettings settings, Limits limits, StreamHub hub,
+                        ConnectionRegistry registry, LongSupplier nanoTime, SessionServices services, ServerTls tls) {
+        this.services = services == null ? SessionServices.OPEN : services;
+        this.tls = tls;
         this.nanoTime = nanoTime;
         this.address = address;
         this.settings = settings;
@@ -90,9 +119,13 @@ public final class RtmpListener implements Listener {
         ServerSocket server = null;
         try {
             BindErrors.checkLocal(address);
-            server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(address, 128);
+            if (tls != null) {
+                server = tls.newServerSocket(address, 128);
+            } else {
+                server = new ServerSocket();
+                server.setReuseAddress(true);
+                server.bind(address, 128);
+            }
         } catch (ListenerException e) {
             fail(e.getMessage());
             throw e;
@@ -104,8 +137,9 @@ public final class RtmpListener implements Listener {
         }
         serverSocket = server;
         state = ListenerState.RUNNING;
-        acceptThread = Thread.ofVirtual().name("rtmp-accept-" + boundAddress().getPort()).start(this::acceptLoop);
-        log.info("RTMP listening on {}", BindErrors.describe(boundAddress()));
+        acceptThread = Thread.ofVirtual().name(prefix() + "-accept-" + boundAddress().getPort()).start(this::acceptLoop);
+        log.info("{} listening on {}{}", protocol(), BindErrors.describe(boundAddress()),
+                tls == null ? "" : " (" + tls.describe() + ")");
     }
 
     private void fail(String reason) {
@@ -122,12 +156,21 @@ public final class RtmpListener implements Listener {
 
     @Override
     public Protocol protocol() {
-        return Protocol.RTMP;
+        return tls == null ? Protocol.RTMP : Protocol.RTMPS;
+    }
+
+    private String prefix() {
+        return tls == null ? "rtmp" : "rtmps";
+    }
+
+    /** Counts a publish or play refused by access control (the connection is then closed). */
+    void countRejected() {
+        rejected.incrementAndGet();
     }
 
     @Override
     public ListenerSnapshot snapshot() {
-        return new ListenerSnapshot(id(), Protocol.RTMP, BindErrors.describe(boundAddress()), state, lastError,
+        return new ListenerSnapshot(id(), protocol(), BindErrors.describe(boundAddress()), state, lastError,
                 connections.size(), accepted.get(), rejected.get());
     }
 
@@ -140,7 +183,7 @@ public final class RtmpListener implements Listener {
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     fail("accept failed: " + e.getMessage());
-                    log.error("RTMP listener {} stopped accepting: {}", id(), e.getMessage());
+                    log.error("{} listener {} stopped accepting: {}", protocol(), id(), e.getMessage());
                 }
                 return;
             }
@@ -152,14 +195,14 @@ public final class RtmpListener implements Listener {
                 continue;
             }
             accepted.incrementAndGet();
-            ConnectionCounters counters = new ConnectionCounters("rtmp-" + CONNECTION_IDS.incrementAndGet(),
-                    Protocol.RTMP, id(), remote, nanoTime.getAsLong());
+            ConnectionCounters counters = new ConnectionCounters(prefix() + "-" + CONNECTION_IDS.incrementAndGet(),
+                    protocol(), id(), remote, nanoTime.getAsLong());
             registry.register(counters);
             RtmpConnection[] self = new RtmpConnection[1];
             RtmpConnection connection = new RtmpConnection(socket, settings, limits, hub, counters, () -> {
                 connections.remove(self[0]);
                 registry.unregister(counters);
-            });
+            }, services, this::countRejected);
             self[0] = connection;
             connections.add(connection);
             Thread.ofVirtual().name("rtmp-conn-" + counters.id()).start(connection);

@@ -20,8 +20,19 @@ public sealed interface AcceptDecision {
         return new Reject(code);
     }
 
+    /**
+     * Not decided yet (e.g. an auth callback is in flight): the listener answers nothing and remembers nothing, so
+     * the caller's next repeated conclusion (libsrt repeats it every 250 ms until its connect timeout) asks the
+     * policy again, which then answers from the finished decision.
+     */
+    static AcceptDecision pending() {
+        return Pending.INSTANCE;
+    }
+
     record Accept(Passphrase passphraseOverride) implements AcceptDecision {
     }
+
+    enum Pending implements AcceptDecision { INSTANCE }
 
     record Reject(RejectCode code) implements AcceptDecision {
         public Reject {

@@ -14,4 +14,30 @@ import java.net.InetSocketAddress;
  */
 public record ConnectionRequest(InetSocketAddress peer, String streamId, int handshakeVersion, int peerSrtVersion,
                                 boolean encrypted) {
+
+    /**
+     * The stream id as it may be logged: stream ids carry tokens ({@code live/a?token=...}, {@code s=...}), so
+     * anything after a {@code ?} is cut and the access-control syntax keeps only its {@code r} and {@code m} keys.
+     */
+    public String streamIdForLog() {
+        return redactStreamId(streamId);
+    }
+
+    /** See {@link #streamIdForLog()}. */
+    public static String redactStreamId(String streamId) {
+        if (streamId == null) return "";
+        if (streamId.startsWith("#!::")) {
+            StringBuilder b = new StringBuilder("#!::");
+            for (String item : streamId.substring(4).split(",")) {
+                if (item.startsWith("r=") || item.startsWith("m=")) {
+                    int q = item.indexOf('?');
+                    if (b.length() > 4) b.append(',');
+                    b.append(q < 0 ? item : item.substring(0, q) + "?***");
+                }
+            }
+            return b.toString();
+        }
+        int q = streamId.indexOf('?');
+        return q < 0 ? streamId : streamId.substring(0, q) + "?***";
+    }
 }

@@ -163,6 +163,10 @@ public final class ListenerHandshake {
                 ext.kmreq() != null);
         Passphrase passphrase = config.passphrase();
         switch (policy.decide(connectionRequest)) {
+            case AcceptDecision.Pending p -> {
+                LOG.debug("SRT conclusion from {}: the application has not decided yet; waiting for the repeat", from);
+                return List.of();
+            }
             case AcceptDecision.Reject r -> {
                 return reject(request, from, r.code(), nowMicros, "by the application");
             }
@@ -200,13 +204,17 @@ public final class ListenerHandshake {
                 request.initialSequenceNumber(), mss, request.flowWindow(), receiveLatency, sendLatency,
                 hsreq.srtVersion(), hsreq.flags(), ext.streamId(), crypto.state(), crypto.keys(), nowMicros);
         LOG.debug("SRT connection from {} accepted: stream id '{}', latency {}/{} ms, encryption {}", from,
-                ext.streamId(), receiveLatency, sendLatency, crypto.state());
+                connectionRequest.streamIdForLog(), receiveLatency, sendLatency, crypto.state());
         return List.of(new HandshakeAction.Send(response, from), new HandshakeAction.Connected(connection));
     }
 
     private List<HandshakeAction> concludeV4(HandshakePacket request, InetSocketAddress from, long nowMicros) {
         ConnectionRequest connectionRequest = new ConnectionRequest(from, "", 4, 0, false);
-        if (policy.decide(connectionRequest) instanceof AcceptDecision.Reject r) {
+        AcceptDecision decision = policy.decide(connectionRequest);
+        if (decision instanceof AcceptDecision.Pending) {
+            return List.of();
+        }
+        if (decision instanceof AcceptDecision.Reject r) {
             return reject(request, from, r.code(), nowMicros, "by the application");
         }
         int localSocketId = socketIds.getAsInt();

@@ -6,6 +6,8 @@ import dev.weir.engine.ListenerContext;
 import dev.weir.engine.ListenerException;
 import dev.weir.engine.auth.SrtStreamId;
 import dev.weir.engine.config.SrtSettings;
+import dev.weir.engine.hooks.HookEvent;
+import dev.weir.engine.hooks.HookEventType;
 import dev.weir.engine.hub.StreamKey;
 import dev.weir.engine.srt.options.SrtMode;
 import dev.weir.engine.srt.options.SrtOptions;
@@ -56,7 +58,7 @@ public final class SrtServerListener implements Listener {
         this.address = address;
         this.context = context;
         this.settings = context.config().srt();
-        this.access = new SrtStreamAccess(context.hub(), context.tsFeeds());
+        this.access = new SrtStreamAccess(context.hub(), context.tsFeeds(), context.services(), context.nanoTime());
     }
 
     @Override
@@ -74,6 +76,8 @@ public final class SrtServerListener implements Listener {
     SrtOptions options() {
         SrtOptions.Builder b = SrtOptions.builder().mode(SrtMode.LISTENER).latencyMs(settings.latencyMs());
         if (settings.passphrase() != null) b.passphrase(settings.passphrase()).keyLength(settings.pbkeylen());
+        // With a passphrase file each stream's passphrase comes from the access policy; the key length applies.
+        if (context.services().srtPassphrases() != null) b.keyLength(settings.pbkeylen());
         return b.build();
     }
 
@@ -135,7 +139,9 @@ public final class SrtServerListener implements Listener {
                 : new SrtPlayerSession(c, key, counters, context);
         sessions.add(session);
         String name = (streamId.mode() == SrtStreamId.Mode.PUBLISH ? "srt-publish-" : "srt-play-") + connectionId;
+        boolean publisher = streamId.mode() == SrtStreamId.Mode.PUBLISH;
         Thread.ofVirtual().name(name).start(() -> {
+            fire(publisher ? HookEventType.PUBLISH_START : HookEventType.PLAY_START, key, counters);
             try {
                 session.run();
             } catch (RuntimeException e) {
@@ -144,8 +150,14 @@ public final class SrtServerListener implements Listener {
                 session.close();
                 sessions.remove(session);
                 context.connections().unregister(counters);
+                fire(publisher ? HookEventType.PUBLISH_STOP : HookEventType.PLAY_STOP, key, counters);
             }
         });
+    }
+
+    private void fire(HookEventType type, StreamKey key, ConnectionCounters counters) {
+        context.services().fire(HookEvent.now(type, key.toString(), Protocol.SRT, counters.remoteAddress(),
+                counters.id(), null));
     }
 
     @Override

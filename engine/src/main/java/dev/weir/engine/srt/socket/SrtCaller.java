@@ -140,7 +140,8 @@ public final class SrtCaller {
                                 options.passphrase(), start, arrival - peerTs, peerTs, mux::close);
                         mux.register(connected.connection().localSocketId(), connection.endpoint());
                         LOG.info("SRT connected to {} (stream id '{}', {}, latency {}/{} ms)",
-                                connected.connection().peer(), connected.connection().streamId(),
+                                connected.connection().peer(),
+                                dev.weir.engine.srt.handshake.ConnectionRequest.redactStreamId(connected.connection().streamId()),
                                 connected.connection().encrypted() ? "encrypted" : "clear",
                                 connected.connection().receiveLatencyMs(), connected.connection().sendLatencyMs());
                         result.complete(connection);

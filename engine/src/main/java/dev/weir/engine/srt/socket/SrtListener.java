@@ -63,10 +63,10 @@ public final class SrtListener implements AutoCloseable {
             if (decision instanceof AcceptDecision.Accept accept) {
                 decidedPassphrase = accept.passphraseOverride();
                 LOG.info("SRT connection request from {} (stream id '{}', {}) accepted", request.peer(),
-                        request.streamId(), request.encrypted() ? "encrypted" : "clear");
+                        request.streamIdForLog(), request.encrypted() ? "encrypted" : "clear");
             } else if (decision instanceof AcceptDecision.Reject reject) {
                 LOG.info("SRT connection request from {} (stream id '{}') rejected: {}", request.peer(),
-                        request.streamId(), reject.code());
+                        request.streamIdForLog(), reject.code());
             }
             return decision;
         };
