@@ -32,13 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleInteropIT {
     private final int port = FreePort.find();
-    private WeirEngine engine;
+    private dev.weir.ui.engine.EngineHost engine;
     private ConsoleWindow window;
 
     @Start
     void start(Stage stage) {
-        engine = ConsoleEngine.create(EngineConfig.DEFAULTS);
-        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withRtmpAddress(":1935"));
+        engine = new dev.weir.ui.engine.EngineHost(dev.weir.engine.StandardListeners::engine, EngineConfig.DEFAULTS
+                .withRtmp(new dev.weir.engine.config.RtmpSettings(":1935", 4096)));
+        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS);
     }
 
     @AfterEach

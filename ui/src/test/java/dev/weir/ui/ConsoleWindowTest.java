@@ -28,13 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
     private final int port = FreePort.find();
-    private WeirEngine engine;
+    private dev.weir.ui.engine.EngineHost engine;
     private ConsoleWindow window;
 
     @Start
     void start(Stage stage) {
-        engine = ConsoleEngine.create(EngineConfig.DEFAULTS);
-        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withRtmpAddress("127.0.0.1:" + port));
+        engine = new dev.weir.ui.engine.EngineHost(dev.weir.engine.StandardListeners::engine, EngineConfig.DEFAULTS
+                .withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + port, 4096)));
+        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS);
     }
 
     @AfterEach

@@ -32,7 +32,8 @@ public final class ScreenshotMain {
         Path out = Path.of(args[1]);
         int chartSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 12;
         int code = 1;
-        try (WeirEngine engine = ConsoleEngine.create(EngineConfig.DEFAULTS)) {
+        try (dev.weir.ui.engine.EngineHost engine = new dev.weir.ui.engine.EngineHost(dev.weir.engine.StandardListeners::engine,
+                EngineConfig.DEFAULTS.withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + port, 4096)))) {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(20, TimeUnit.SECONDS);
@@ -47,9 +48,9 @@ public final class ScreenshotMain {
         System.exit(code);
     }
 
-    private static void run(WeirEngine engine, int port, Path out, int chartSeconds) throws Exception {
+    private static void run(dev.weir.ui.engine.EngineHost engine, int port, Path out, int chartSeconds) throws Exception {
         ConsoleWindow window = fx(() -> ConsoleWindow.show(new Stage(), engine,
-                ConsoleOptions.DEFAULTS.withRtmpAddress("127.0.0.1:" + port).withStartRtmpOnOpen(true)));
+                ConsoleOptions.DEFAULTS.withStartListenersOnOpen(true)));
         ListenerRowViewModel rtmp = window.viewModel().listeners().rtmp();
         await(10, "the RTMP listener runs", () -> fxValue(() -> rtmp.stateProperty().get() == ListenerRowState.RUNNING));
         settle();

@@ -4,7 +4,6 @@ import dev.weir.engine.ListenerException;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.ui.detail.StreamDetailPane;
 import dev.weir.ui.detail.StreamDetailViewModel;
-import dev.weir.ui.listeners.ListenerControl;
 import dev.weir.ui.streams.StreamRowViewModel;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -45,20 +44,11 @@ class StreamsScreenTest {
     private final AtomicReference<EngineSnapshot> latest = new AtomicReference<>(EngineSnapshot.EMPTY);
     private ConsoleWindow window;
 
-    private static final ListenerControl NO_LISTENERS = new ListenerControl() {
-        @Override
-        public String startRtmp(String address) throws ListenerException {
-            throw new ListenerException("not in this test");
-        }
-
-        @Override
-        public void stop(String listenerId) {
-        }
-    };
 
     @Start
     void start(Stage stage) {
-        window = ConsoleWindow.show(stage, latest::get, NO_LISTENERS, ConsoleOptions.DEFAULTS);
+        window = ConsoleWindow.show(stage, new SnapshotEngine(latest::get), ConsoleOptions.DEFAULTS);
+        window.show(dev.weir.ui.prefs.Screen.STREAMS);
     }
 
     @AfterEach

@@ -1,5 +1,8 @@
 package dev.weir.ui.streams;
 
+import dev.weir.engine.stats.RecordingSnapshot;
+import javafx.scene.control.Button;
+
 import dev.weir.engine.stats.StreamSnapshot.StreamState;
 import dev.weir.ui.format.BitrateFormat;
 import dev.weir.ui.format.DurationFormat;
@@ -27,7 +30,7 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
     public StreamsTable(StreamsViewModel viewModel) {
         setId("streams-table");
         getStyleClass().add("streams-table");
-        SortedList<StreamRowViewModel> sorted = new SortedList<>(viewModel.rows());
+        SortedList<StreamRowViewModel> sorted = new SortedList<>(viewModel.filteredRows());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -69,7 +72,49 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
                 named("col-bitrate-in", number("In", 80, r -> r.bitrateInProperty().asObject(), BitrateFormat::format)),
                 named("col-players", number("Players", 65, r -> r.playersProperty().asObject(), String::valueOf)),
                 named("col-bitrate-out", number("Out", 80, r -> r.bitrateOutProperty().asObject(), BitrateFormat::format)),
-                named("col-dropped", number("Dropped", 70, r -> r.droppedProperty().asObject(), String::valueOf))));
+                named("col-encryption", text("Encryption", 80, StreamRowViewModel::encryptionProperty)),
+                named("col-recording", recordColumn(viewModel)),
+                named("col-relays", text("Relays", 80, StreamRowViewModel::relaysProperty)),
+                named("col-alerts", text("Alerts", 140, StreamRowViewModel::alertsProperty))));
+    }
+
+    /** A button per row: Record when not recording, Stop when it is; the engine call runs off the FX thread. */
+    private static TableColumn<StreamRowViewModel, RecordingSnapshot.State> recordColumn(StreamsViewModel viewModel) {
+        TableColumn<StreamRowViewModel, RecordingSnapshot.State> column = new TableColumn<>("Recording");
+        column.setPrefWidth(110);
+        column.setMinWidth(105);
+        column.setCellValueFactory(f -> f.getValue().recordingProperty());
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Button button = new Button();
+
+            {
+                button.getStyleClass().add("record-button");
+                button.setMinWidth(92);
+                button.setOnAction(e -> {
+                    StreamRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null) viewModel.toggleRecording(row);
+                });
+            }
+
+            @Override
+            protected void updateItem(RecordingSnapshot.State state, boolean empty) {
+                super.updateItem(state, empty);
+                StreamRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                boolean recording = state == RecordingSnapshot.State.RECORDING || state == RecordingSnapshot.State.WAITING;
+                button.setText(recording ? "■ Stop" : "● Record");
+                button.setId("record-" + row.key().replace('/', '-'));
+                button.getStyleClass().remove("recording");
+                if (recording) button.getStyleClass().add("recording");
+                button.disableProperty().bind(row.recordingBusyProperty());
+                setGraphic(button);
+            }
+        });
+        return column;
     }
 
     private static String stateLabel(StreamState state) {

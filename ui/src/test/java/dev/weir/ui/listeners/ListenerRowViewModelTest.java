@@ -42,7 +42,7 @@ class ListenerRowViewModelTest {
         Exception failWith;
 
         @Override
-        public String startRtmp(String address) throws ListenerException {
+        public String start(dev.weir.engine.stats.Protocol protocol, String address) throws ListenerException {
             calls.add("start " + address);
             if (failWith instanceof ListenerException le) throw le;
             if (failWith instanceof RuntimeException re) throw re;
