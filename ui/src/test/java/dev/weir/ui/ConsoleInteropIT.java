@@ -57,6 +57,7 @@ class ConsoleInteropIT {
                 () -> "listener did not start: " + window.viewModel().listeners().rtmp().errorProperty().get());
         assertEquals("Running", robot.lookup("#rtmp-state").queryAs(Label.class).getText());
 
+        robot.clickOn("#nav-streams");
         Path log = Path.of("target", "interop", "console-ffmpeg.log");
         try (FfmpegPeer ffmpeg = FfmpegPeer.start("rtmp://127.0.0.1:" + port + "/live/test", 10, log)) {
             waitFor(15, "live/test shows H264 and a bit rate", () -> {

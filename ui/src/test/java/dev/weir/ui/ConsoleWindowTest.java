@@ -51,6 +51,7 @@ class ConsoleWindowTest {
         assertEquals("Start", robot.lookup("#rtmp-toggle").queryAs(Button.class).getText());
         assertEquals("Stopped", robot.lookup("#rtmp-state").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#rtmp-error").queryAs(Label.class).isVisible());
+        robot.clickOn("#nav-streams");
         assertTrue(robot.lookup("#streams-table").queryAs(TableView.class).getItems().isEmpty());
         assertEquals("0 streams (0 publishing) · 0 players · 0 connections",
                 robot.lookup("#status-summary").queryAs(Label.class).getText());

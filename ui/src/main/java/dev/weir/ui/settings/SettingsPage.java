@@ -42,7 +42,7 @@ public final class SettingsPage extends ScrollPane {
         Label where = new Label("Saved in " + vm.storeLocation() + " — the same JSON 'weir server -config FILE' reads.");
         where.getStyleClass().add("hint");
 
-        content.getChildren().addAll(title, where,
+        VBox left = new VBox(14,
                 section("Listeners", "Addresses apply at once: a running listener moves to its new address.", form(
                         row("RTMP address", field("settings-rtmp-listen", vm.rtmpListenProperty(), ":1935")),
                         row("RTMP chunk size", field("settings-chunk-size", vm.chunkSizeProperty(), "4096")),
@@ -51,12 +51,18 @@ public final class SettingsPage extends ScrollPane {
                         row("RTMPS key", field("settings-tls-key", vm.tlsKeyProperty(), "PEM file")),
                         row("SRT address", field("settings-srt-listen", vm.srtListenProperty(), ":10080")),
                         row("SRT latency (ms)", field("settings-latency", vm.latencyProperty(), "120")))),
-                section("SRT encryption", "Passphrases are 10 to 80 characters; they are never shown or logged.", encryption(vm)),
-                section("Relays", "Push published streams to rtmp://, rtmps:// or srt:// destinations.", relays(vm)),
-                section("Recording", "Recordings are written per stream; the Streams screen starts and stops them.", form(
+                section("Recording", "The Streams screen starts and stops recordings per stream.", form(
                         row("Directory", field("settings-record-dir", vm.recordDirProperty(), "recordings")),
-                        row("", recordAll(vm)))),
-                actions(vm));
+                        row("", recordAll(vm)))));
+        VBox right = new VBox(14,
+                section("SRT encryption", "Passphrases are 10 to 80 characters; never shown or logged.", encryption(vm)),
+                section("Relays", "Push published streams to rtmp://, rtmps:// or srt:// destinations.", relays(vm)));
+        HBox columns = new HBox(14, left, right);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(520);
+        right.setPrefWidth(560);
+        content.getChildren().addAll(title, where, actions(vm), columns);
         setContent(content);
     }
 
@@ -257,9 +263,9 @@ public final class SettingsPage extends ScrollPane {
     private static GridPane form(Row... rows) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
-        ColumnConstraints names = new ColumnConstraints(150);
+        ColumnConstraints names = new ColumnConstraints(130);
         names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints(320, 320, Double.MAX_VALUE);
+        ColumnConstraints values = new ColumnConstraints(200, 300, Double.MAX_VALUE);
         grid.getColumnConstraints().addAll(names, values);
         for (int i = 0; i < rows.length; i++) {
             Label l = new Label(rows[i].label());
@@ -274,7 +280,7 @@ public final class SettingsPage extends ScrollPane {
         f.setId(id);
         f.setPromptText(prompt);
         f.textProperty().bindBidirectional(value);
-        f.setMaxWidth(320);
+        f.setMaxWidth(340);
         return f;
     }
 
