@@ -11,6 +11,11 @@ record FlagSpec(String name, String valueName, boolean repeatable, String help, 
         return new FlagSpec(name, valueName, false, help, true);
     }
 
+    /** A flag that may be given more than once ({@code -relay-to A -relay-to B}); every value is kept in order. */
+    static FlagSpec repeatable(String name, String valueName, String help) {
+        return new FlagSpec(name, valueName, true, help, true);
+    }
+
     static FlagSpec bool(String name, String help) {
         return new FlagSpec(name, null, false, help, true);
     }

@@ -41,8 +41,8 @@ class ServerFlagsTest {
     void refusesUnknownAndPlannedFlagsByName() {
         UsageException unknown = assertThrows(UsageException.class, () -> parse("-lisen", ":1935"));
         assertEquals("unknown flag -lisen for weir server", unknown.getMessage());
-        UsageException planned = assertThrows(UsageException.class, () -> parse("-metrics-addr", ":8080"));
-        assertTrue(planned.getMessage().contains("-metrics-addr") && planned.getMessage().contains("not available"),
+        UsageException planned = assertThrows(UsageException.class, () -> parse("-srt-listen", ":9000"));
+        assertTrue(planned.getMessage().contains("-srt-listen") && planned.getMessage().contains("not available"),
                 planned.getMessage());
     }
 
@@ -82,11 +82,11 @@ class ServerFlagsTest {
     @Test
     void badUsageExitsTwoWithAMessageAndNoStackTrace() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"server", "-srt-listen", ":9000"},
+        int code = Main.run(new String[] {"server", "-relay-to", "rtmp://127.0.0.1/live/x"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, code);
-        assertTrue(text.startsWith("weir server: flag -srt-listen"), text);
+        assertTrue(text.startsWith("weir server: flag -relay-to"), text);
         assertTrue(!text.contains("Exception") && !text.contains("\tat "), text);
     }
 
@@ -96,5 +96,71 @@ class ServerFlagsTest {
         assertEquals(0, Main.run(new String[] {"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
         String text = out.toString(StandardCharsets.UTF_8).strip();
         assertTrue(text.matches("weir \\d+\\.\\d+\\.\\d+.*"), text);
+    }
+
+    @Test
+    void srtAndRecordingFlagsBuildTheConfig() throws Exception {
+        EngineConfig c = ServerCommand.configFrom(parse("-srt-listen", ":10080", "-srt-latency", "200",
+                "-srt-passphrase", "my-secret-key", "-srt-pbkeylen", "32", "-record-all", "-record-dir", "/var/rec"));
+        assertEquals(":10080", c.srt().listen());
+        assertEquals(200, c.srt().latencyMs());
+        assertEquals("my-secret-key", c.srt().passphrase());
+        assertEquals(32, c.srt().pbkeylen());
+        assertTrue(c.recording().recordAll());
+        assertEquals("/var/rec", c.recording().dir());
+        assertTrue(ServerCommand.configFrom(parse("-record-all=true")).recording().recordAll());
+        assertEquals(false, ServerCommand.configFrom(parse("-record-all=false")).recording().recordAll());
+    }
+
+    @Test
+    void srtAndRecordingDefaultsMatchTheSeedServer() throws Exception {
+        EngineConfig c = ServerCommand.configFrom(parse());
+        assertEquals(false, c.srt().enabled());
+        assertEquals(120, c.srt().latencyMs());
+        assertEquals(null, c.srt().passphrase());
+        assertEquals(16, c.srt().pbkeylen());
+        assertEquals(false, c.recording().recordAll());
+        assertEquals("recordings", c.recording().dir());
+    }
+
+    @Test
+    void srtFlagsAreValidatedWithClearErrors() {
+        assertEquals("-srt-pbkeylen: must be 16, 24 or 32 (AES-128, -192, -256), got 20",
+                assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-srt-pbkeylen", "20"))).getMessage());
+        assertEquals("-srt-pbkeylen: 'big' is not a number",
+                assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-srt-pbkeylen", "big"))).getMessage());
+        assertEquals("-srt-latency: must be between 20 and 8000 ms, got 10",
+                assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-srt-latency", "10"))).getMessage());
+        assertEquals("-srt-latency: must be between 20 and 8000 ms, got 9000",
+                assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-srt-latency", "9000"))).getMessage());
+        String shortPass = assertThrows(UsageException.class,
+                () -> ServerCommand.configFrom(parse("-srt-passphrase", "short"))).getMessage();
+        assertEquals("-srt-passphrase: must be 10 to 80 characters, got 5", shortPass);
+        String longPass = assertThrows(UsageException.class,
+                () -> ServerCommand.configFrom(parse("-srt-passphrase", "x".repeat(81)))).getMessage();
+        assertEquals("-srt-passphrase: must be 10 to 80 characters, got 81", longPass);
+        assertTrue(assertThrows(UsageException.class, () -> ServerCommand.configFrom(parse("-srt-listen", "10080")))
+                .getMessage().startsWith("-srt-listen: "));
+        assertEquals("flag -record-all is true or false, not 'yes'",
+                assertThrows(UsageException.class, () -> parse("-record-all=yes")).getMessage());
+    }
+
+    @Test
+    void passphraseLimitsAreInclusive() throws Exception {
+        assertEquals(10, ServerCommand.configFrom(parse("-srt-passphrase", "x".repeat(10))).srt().passphrase().length());
+        assertEquals(80, ServerCommand.configFrom(parse("-srt-passphrase", "x".repeat(80))).srt().passphrase().length());
+    }
+
+    @Test
+    void srtAndRecordingComeFromTheConfigFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("weir.json");
+        Files.writeString(file, "{\"srt\": {\"listen\": \":10080\", \"latencyMs\": 300, \"passphrase\": null, \"pbkeylen\": 24},"
+                + " \"recording\": {\"dir\": \"/tmp/rec\", \"recordAll\": true}}");
+        EngineConfig c = ServerCommand.configFrom(parse("-config", file.toString(), "-srt-latency", "400"));
+        assertEquals(":10080", c.srt().listen());
+        assertEquals(400, c.srt().latencyMs());
+        assertEquals(24, c.srt().pbkeylen());
+        assertEquals("/tmp/rec", c.recording().dir());
+        assertTrue(c.recording().recordAll());
     }
 }

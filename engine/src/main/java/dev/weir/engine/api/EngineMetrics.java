@@ -4,6 +4,7 @@ import dev.weir.engine.api.PrometheusText.Type;
 import dev.weir.engine.stats.ConnectionSnapshot;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.ListenerSnapshot;
+import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.engine.stats.Protocol;
 import dev.weir.engine.stats.StreamSnapshot;
 
@@ -29,6 +30,23 @@ public final class EngineMetrics {
         listeners(s.listeners(), out);
         streams(s.streams(), out);
         connections(s.connections(), out);
+        relays(s.relays(), out);
+    }
+
+    /** Relays are few and long-lived (one per stream and destination), so each is its own series. */
+    private static void relays(List<RelaySnapshot> rs, PrometheusText out) {
+        out.family("weir_relay_running", Type.GAUGE, "1 while the relay is sending to its destination, 0 while connecting or waiting to retry.");
+        for (RelaySnapshot r : rs) out.sample(r.state() == RelaySnapshot.State.RUNNING ? 1 : 0, labels(r));
+        out.family("weir_relay_sent_bytes_total", Type.COUNTER, "Bytes the relay sent to its destination.");
+        for (RelaySnapshot r : rs) out.sample(r.bytesSent(), labels(r));
+        out.family("weir_relay_send_bytes_per_second", Type.GAUGE, "Relay send rate, last second or so.");
+        for (RelaySnapshot r : rs) out.sample(r.bitrate() / 8.0, labels(r));
+        out.family("weir_relay_reconnects_total", Type.COUNTER, "Connections the relay made after its first one.");
+        for (RelaySnapshot r : rs) out.sample(r.reconnects(), labels(r));
+    }
+
+    private static String[] labels(RelaySnapshot r) {
+        return new String[] {"stream", r.streamKey(), "destination", r.destination()};
     }
 
     private static void listeners(List<ListenerSnapshot> ls, PrometheusText out) {

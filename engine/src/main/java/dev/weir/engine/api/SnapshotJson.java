@@ -10,6 +10,7 @@ import dev.weir.engine.stats.ConnectionSnapshot;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.ListenerSnapshot;
 import dev.weir.engine.stats.Protocol;
+import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.VideoInfo;
 
@@ -42,6 +43,7 @@ public final class SnapshotJson {
         m.put("listeners", listeners(s.listeners()));
         m.put("streams", streams(s.streams()));
         m.put("connections", connections(s.connections()));
+        m.put("relays", array(s.relays(), SnapshotJson::relay));
         return new JsonObject(m);
     }
 
@@ -61,6 +63,18 @@ public final class SnapshotJson {
         List<JsonValue> out = new ArrayList<>(list.size());
         for (T t : list) out.add(one.apply(t));
         return new JsonArray(out);
+    }
+
+    static JsonObject relay(RelaySnapshot r) {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("stream_key", JsonValue.of(r.streamKey()));
+        m.put("destination", JsonValue.of(r.destination()));
+        m.put("state", enumValue(r.state()));
+        m.put("bytes_sent", JsonNumber.of(r.bytesSent()));
+        m.put("bitrate", JsonNumber.of(r.bitrate()));
+        m.put("reconnects", JsonNumber.of(r.reconnects()));
+        m.put("last_error", JsonValue.of(r.lastError()));
+        return new JsonObject(m);
     }
 
     static JsonObject listener(ListenerSnapshot l) {
@@ -165,7 +179,13 @@ public final class SnapshotJson {
                 instant(o, "taken_at"),
                 list(o, "listeners", SnapshotJson::readListener),
                 list(o, "streams", SnapshotJson::readStream),
-                list(o, "connections", SnapshotJson::readConnection));
+                list(o, "connections", SnapshotJson::readConnection),
+                o.get("relays") == null ? List.of() : list(o, "relays", SnapshotJson::readRelay)); // absent before relays existed
+    }
+
+    static RelaySnapshot readRelay(JsonObject o) {
+        return new RelaySnapshot(o.string("stream_key"), o.string("destination"), enumOf(o, "state", RelaySnapshot.State.class),
+                o.longValue("bytes_sent"), o.longValue("bitrate"), o.longValue("reconnects"), o.string("last_error"));
     }
 
     private static <T> List<T> list(JsonObject o, String name, Function<JsonObject, T> one) {

@@ -208,8 +208,9 @@ public final class StreamRecording {
     private void open(RecordingFormat f) {
         try {
             Files.createDirectories(dir);
-            MediaRecorder recorder = f.open(dir, key, ZonedDateTime.now(clock));
-            file = recorderFile(recorder);
+            Path target = freeName(f.extension());
+            MediaRecorder recorder = f == RecordingFormat.FMP4 ? Fmp4Recorder.create(target) : FlvRecorder.create(target);
+            file = target;
             format = f.extension();
             sink = new RecordingSink(key.toString(), recorder, failure -> fail(failure.message()));
             started();
@@ -218,16 +219,22 @@ public final class StreamRecording {
         }
     }
 
-    private static Path recorderFile(MediaRecorder r) {
-        if (r instanceof FlvRecorder flv) return flv.file();
-        if (r instanceof Fmp4Recorder mp4) return mp4.file();
-        return null;
+    /**
+     * {@code app_name_YYYYMMDD_HHMMSS.ext}, or with {@code -2}, {@code -3}... before the extension when a file of
+     * that second exists (a republish within the same second); recordings are never overwritten.
+     */
+    private Path freeName(String extension) {
+        String name = RecordingNames.fileName(key, ZonedDateTime.now(clock), extension);
+        Path p = dir.resolve(name);
+        String stem = name.substring(0, name.length() - extension.length() - 1);
+        for (int i = 2; Files.exists(p) && i < 1000; i++) p = dir.resolve(stem + "-" + i + "." + extension);
+        return p;
     }
 
     private void openTs(TsFeed feed) {
         try {
             Files.createDirectories(dir);
-            Path f = dir.resolve(RecordingNames.fileName(key, ZonedDateTime.now(clock), "ts"));
+            Path f = freeName("ts");
             tsRecorder = TsRecorder.create(f);
             file = f;
             format = "ts";

@@ -5,6 +5,7 @@ import dev.weir.engine.stats.ConnectionSnapshot;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.ListenerSnapshot;
 import dev.weir.engine.stats.Protocol;
+import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.VideoInfo;
 
@@ -38,7 +39,9 @@ final class SampleSnapshots {
                                 Duration.ofMillis(62_900), 1_240_000, 3_000, 2_500_000, 100, 0),
                         new ConnectionSnapshot("rtmp-2", Protocol.RTMP, "rtmp:0.0.0.0:1935", "127.0.0.1:50001",
                                 ConnectionSnapshot.Role.PLAYER, ConnectionSnapshot.State.PLAYING, "live/test",
-                                Duration.ofSeconds(30), 500, 1_234_000, 80, 2_500_000, 3)));
+                                Duration.ofSeconds(30), 500, 1_234_000, 80, 2_500_000, 3)),
+                List.of(new RelaySnapshot("live/test", "rtmp://backup.example:1935/live/test?***", RelaySnapshot.State.BACKOFF,
+                        987_654, 0, 2, "cannot connect to backup.example:1935: Connection refused")));
     }
 
     static EngineSnapshot random(Random r) {

@@ -96,6 +96,37 @@ class RelayInteropIT {
     }
 
     @Test
+    void aHungDestinationDisturbsNeitherTheStreamNorTheOtherRelay() throws Exception {
+        try (NginxRtmp hung = NginxRtmp.start(dir, "nginx-hung", FreePort.tcp());
+             NginxRtmp healthy = NginxRtmp.start(dir, "nginx-healthy", FreePort.tcp());
+             WeirEngine engine = StandardListeners.engine(EngineConfig.DEFAULTS.withRelay(new RelaySettings(List.of(
+                     RelaySettings.Destination.parse(hung.url("live/")),
+                     RelaySettings.Destination.parse(healthy.url("live/"))))))) {
+            int rtmp = port(engine.startRtmpListener("127.0.0.1:0"));
+            try (PeerProcess publisher = Ffmpeg.publishTestSource(dir, "publisher", "rtmp://127.0.0.1:" + rtmp + "/live/h", 20)) {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (engine.relaySnapshots().stream().filter(r -> r.state() == RelaySnapshot.State.RUNNING).count() < 2) {
+                    assertTrue(System.nanoTime() < deadline, "both relays running: " + engine.relaySnapshots());
+                    Thread.sleep(100);
+                }
+                hung.pause();
+                try {
+                    Path out = dir.resolve("healthy.flv");
+                    try (PeerProcess reader = PeerProcess.start(dir, "reader", List.of("ffmpeg", "-hide_banner", "-nostats",
+                            "-loglevel", "warning", "-y", "-i", healthy.url("live/h"), "-t", "8", "-c", "copy", out.toString()))) {
+                        reader.awaitSuccess(Duration.ofSeconds(30));
+                    }
+                    int frames = Ffprobe.decodedVideoFrames(out);
+                    assertTrue(frames >= 150, "the healthy destination kept receiving: " + frames + " frames in 8 s");
+                    publisher.awaitSuccess(Duration.ofSeconds(30)); // the publisher was never held up
+                } finally {
+                    hung.resume();
+                }
+            }
+        }
+    }
+
+    @Test
     void aRelayToAnotherWeirOverSrtPlaysBack() throws Exception {
         try (WeirEngine destination = StandardListeners.engine(EngineConfig.DEFAULTS.withSrt(
                 new SrtSettings("127.0.0.1:0", 120, "relay-secret-1", 16)))) {

@@ -18,10 +18,12 @@ public final class NginxRtmp implements AutoCloseable {
 
     private final PeerProcess process;
     private final int port;
+    private final Path pidFile;
 
-    private NginxRtmp(PeerProcess process, int port) {
+    private NginxRtmp(PeerProcess process, int port, Path pidFile) {
         this.process = process;
         this.port = port;
+        this.pidFile = pidFile;
     }
 
     /** Starts nginx on {@code port} and waits until it accepts connections. */
@@ -49,7 +51,7 @@ public final class NginxRtmp implements AutoCloseable {
             Files.writeString(confFile, conf);
             PeerProcess p = PeerProcess.start(dir, label, List.of("nginx", "-p", prefix.toString(), "-e",
                     prefix.resolve("error.log").toString(), "-c", confFile.toString()));
-            NginxRtmp n = new NginxRtmp(p, port);
+            NginxRtmp n = new NginxRtmp(p, port, prefix.resolve("nginx.pid"));
             n.awaitListening(Duration.ofSeconds(10));
             return n;
         } catch (IOException e) {
@@ -83,7 +85,31 @@ public final class NginxRtmp implements AutoCloseable {
         return "rtmp://127.0.0.1:" + port + "/" + key;
     }
 
-    /** Kills nginx at once (SIGKILL), as a crashed destination. */
+    /** Freezes nginx (SIGSTOP): it keeps its connections open and reads nothing, as a hung destination. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused nginx run again (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        try {
+            String pid = Files.readString(pidFile).strip();
+            Process kill = new ProcessBuilder("kill", which, pid).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill " + which + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops nginx (SIGTERM, then SIGKILL), as a destination going away. */
     public void kill() {
         process.close();
     }
