@@ -47,7 +47,7 @@ final class ConsoleView extends BorderPane {
         detailHolder.getChildren().setAll(noSelection);
         viewModel.detailProperty().subscribe(this::showDetail);
 
-        pages.put(Screen.DASHBOARD, new DashboardPage(viewModel.listeners(), viewModel.dashboard()));
+        pages.put(Screen.DASHBOARD, new DashboardPage(viewModel.listeners(), viewModel.dashboard(), viewModel.alerts().recent()));
         pages.put(Screen.STREAMS, new StreamsPage(viewModel.streams(), detailHolder, viewModel::select));
         pages.put(Screen.SETTINGS, new SettingsPage(viewModel.settings()));
         pages.put(Screen.CALLER, new CallerPage(viewModel.caller()));

@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
  * The window does not own the engine: whoever created the engine closes it.
  */
 public final class ConsoleWindow implements AutoCloseable {
-    public static final double WIDTH = 1280;
-    public static final double HEIGHT = 820;
+    public static final double WIDTH = 1440;
+    public static final double HEIGHT = 900;
 
     private final Stage stage;
     private final ConsoleViewModel viewModel;

@@ -70,7 +70,7 @@ class ConsoleInteropIT {
             assertEquals("H264", cellText(robot, "col-video-codec"));
             assertEquals("AAC", cellText(robot, "col-audio-codec"));
             assertEquals("RTMP", cellText(robot, "col-protocol"));
-            assertEquals("Publishing", cellText(robot, "col-state"));
+            assertEquals("Live", cellText(robot, "col-state"));
             String bitrate = cellText(robot, "col-bitrate-in");
             assertNotEquals("0 b/s", bitrate);
             assertTrue(bitrate.endsWith("b/s"), bitrate);

@@ -114,8 +114,8 @@ class StreamsScreenTest {
         assertEquals("H264 (H264)", cell(robot, "col-video-codec", 0));
         assertEquals("640×360 (640×360)", cell(robot, "col-resolution", 0));
         assertEquals("25 (25.0)", cell(robot, "col-fps", 0));
-        assertEquals("44.1 kHz (44100)", cell(robot, "col-sample-rate", 0));
-        assertEquals("stereo (2)", cell(robot, "col-channels", 0));
+        assertEquals("AAC (AAC)", cell(robot, "col-audio-codec", 0));
+        assertEquals("Off (Off)", cell(robot, "col-encryption", 0));
         assertEquals("3.00 Mb/s (3000000)", cell(robot, "col-bitrate-out", 1));
         assertEquals("2 streams (2 publishing) · 2 players · 0 connections",
                 robot.lookup("#status-summary").queryAs(Label.class).getText());

@@ -12,7 +12,8 @@ import javafx.scene.layout.VBox;
 /** The dashboard: the listeners with start/stop, then one tile per total. Tile value ids: {@code total-*}. */
 public final class DashboardPage extends VBox {
 
-    public DashboardPage(ListenersViewModel listeners, DashboardViewModel vm) {
+    public DashboardPage(ListenersViewModel listeners, DashboardViewModel vm,
+                         javafx.collections.ObservableList<dev.weir.ui.alerts.Alert> alerts) {
         setId("dashboard-page");
         getStyleClass().addAll("page", "dashboard-page");
         Label title = new Label("Dashboard");
@@ -40,9 +41,31 @@ public final class DashboardPage extends VBox {
                         Bindings.createStringBinding(() -> vm.relaysRunningProperty().get() + " running", vm.relaysRunningProperty())),
                 tile("total-rejected", "Rejected attempts", Bindings.createStringBinding(
                         () -> vm.rejectedProperty().get() + "", vm.rejectedProperty()),
-                        new javafx.beans.property.SimpleStringProperty("since the listeners started")));
+                        new javafx.beans.property.SimpleStringProperty("since start")));
         tiles.getStyleClass().add("tiles");
-        getChildren().addAll(title, listenersPane, totalsTitle, tiles);
+        Label alertsTitle = new Label("Recent events");
+        alertsTitle.getStyleClass().add("section-title");
+        javafx.scene.control.ListView<dev.weir.ui.alerts.Alert> list = new javafx.scene.control.ListView<>(
+                new javafx.collections.transformation.SortedList<>(alerts,
+                        java.util.Comparator.comparing(dev.weir.ui.alerts.Alert::at).reversed()));
+        list.setId("dashboard-alerts");
+        list.getStyleClass().add("alerts-list");
+        Label none = new Label("Nothing yet: publishers coming and going, failing recordings and relays, and refused callers show here.");
+        none.getStyleClass().add("placeholder");
+        list.setPlaceholder(none);
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(dev.weir.ui.alerts.Alert a, boolean empty) {
+                super.updateItem(a, empty);
+                getStyleClass().remove("alert-warning");
+                setText(empty || a == null ? null : time.format(a.at()) + "   " + a.text());
+                if (a != null && !empty && a.kind().warning()) getStyleClass().add("alert-warning");
+            }
+        });
+        javafx.scene.layout.VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, listenersPane, totalsTitle, tiles, alertsTitle, list);
     }
 
     private static VBox tile(String id, String name, ObservableValue<String> value, ObservableValue<String> note) {

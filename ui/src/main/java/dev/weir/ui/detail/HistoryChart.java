@@ -46,6 +46,7 @@ public final class HistoryChart<P> extends LineChart<Number, Number> {
         setAnimated(false);
         setCreateSymbols(false);
         setLegendVisible(lines.size() > 1);
+        setLegendSide(javafx.geometry.Side.TOP);
         time.setAutoRanging(false);
         time.setMinorTickCount(0);
         time.setAnimated(false);

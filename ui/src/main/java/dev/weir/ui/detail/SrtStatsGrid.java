@@ -73,7 +73,7 @@ final class SrtStatsGrid extends GridPane {
                 Label value = new Label("—");
                 value.getStyleClass().add("fact-value");
                 value.setId("srt-" + st.name());
-                value.setMinWidth(90);
+                value.setMinWidth(130);
                 add(name, column, row);
                 add(value, column + 1, row);
                 stats.add(st);

@@ -84,17 +84,17 @@ public final class StreamDetailPane extends VBox {
         HBox overview = new HBox(16, facts, bitrate);
         HBox.setHgrow(bitrate, Priority.ALWAYS);
 
-        HistoryChart<TransportPoint> rtt = new HistoryChart<>("rtt-chart", "RTT (ms)", StreamDetailPane::whole,
+        HistoryChart<TransportPoint> rtt = new HistoryChart<>("rtt-chart", "ms", v -> String.format(Locale.ROOT, "%.1f", v),
                 viewModel.transport(), TransportPoint::secondsSinceOpen, viewModel.span(),
                 List.of(new HistoryChart.Line<>("RTT", TransportPoint::rttMs)));
-        HistoryChart<TransportPoint> loss = new HistoryChart<>("loss-chart", "Packets / s", StreamDetailPane::whole,
+        HistoryChart<TransportPoint> loss = new HistoryChart<>("loss-chart", "packets/s", StreamDetailPane::whole,
                 viewModel.transport(), TransportPoint::secondsSinceOpen, viewModel.span(),
                 List.of(new HistoryChart.Line<>("Lost", p -> p.lost()), new HistoryChart.Line<>("Retransmitted", p -> p.retransmitted())));
         HistoryChart<TransportPoint> buffer = new HistoryChart<>("buffer-chart", "ms", StreamDetailPane::whole,
                 viewModel.transport(), TransportPoint::secondsSinceOpen, viewModel.span(),
                 List.of(new HistoryChart.Line<>("Receive buffer", TransportPoint::receiveBufferMs),
                         new HistoryChart.Line<>("TSBPD delay", TransportPoint::tsbpdDelayMs)));
-        HistoryChart<TransportPoint> keyframes = new HistoryChart<>("keyframe-chart", "Keyframe interval (s)",
+        HistoryChart<TransportPoint> keyframes = new HistoryChart<>("keyframe-chart", "s",
                 v -> String.format(Locale.ROOT, "%.1f", v), viewModel.transport(), TransportPoint::secondsSinceOpen,
                 viewModel.span(), List.of(new HistoryChart.Line<>("Keyframe interval", TransportPoint::keyframeIntervalSec)));
         GridPane charts = new GridPane();
@@ -103,6 +103,10 @@ public final class StreamDetailPane extends VBox {
         charts.add(loss, 1, 0);
         charts.add(buffer, 0, 1);
         charts.add(keyframes, 1, 1);
+        rtt.setTitle("Round-trip time (msRTT)");
+        loss.setTitle("Lost and retransmitted packets");
+        buffer.setTitle("Receive buffer (msRcvBuf) and TSBPD delay");
+        keyframes.setTitle("Keyframe interval");
         for (HistoryChart<?> c : List.of(rtt, loss, buffer, keyframes)) {
             c.setMinHeight(150);
             c.setPrefHeight(190);
@@ -181,8 +185,9 @@ public final class StreamDetailPane extends VBox {
             @Override
             protected void updateItem(KeyMaterialEvent e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : String.format(Locale.ROOT, "%10s   %-18s %s key",
-                        DurationFormat.format(Duration.ofMillis(e.msTimeStamp())), describe(e.kind()), e.key()));
+                setText(empty || e == null ? null : String.format(Locale.ROOT, "%10s   %-18s %s",
+                        DurationFormat.format(Duration.ofMillis(e.msTimeStamp())), describe(e.kind()),
+                        "both".equals(e.key()) ? "even and odd keys" : e.key() + " key"));
             }
         });
         VBox.setVgrow(events, Priority.ALWAYS);
@@ -282,17 +287,25 @@ public final class StreamDetailPane extends VBox {
             "Players", "Dropped messages", "Slow players cut off",
     };
 
+    /** Facts from "Audio" on go in a second column, so the pane stays short. */
+    private static final int SECOND_COLUMN = 9;
+
     /** The first fact of each group (video, audio, traffic, players) gets a little space above it. */
-    private static final Set<String> GROUP_STARTS = Set.of("Video", "Audio", "Bit rate in", "Players");
+    private static final Set<String> GROUP_STARTS = Set.of("Video", "Bit rate in", "Players");
 
     private void buildFacts() {
         facts.getStyleClass().add("detail-facts");
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints data = new ColumnConstraints();
-        data.setPrefWidth(170);
+        data.setPrefWidth(150);
         data.setMinWidth(Region.USE_PREF_SIZE);
-        facts.getColumnConstraints().addAll(names, data);
+        ColumnConstraints names2 = new ColumnConstraints();
+        names2.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints data2 = new ColumnConstraints();
+        data2.setPrefWidth(130);
+        data2.setMinWidth(Region.USE_PREF_SIZE);
+        facts.getColumnConstraints().addAll(names, data, names2, data2);
         for (int i = 0; i < FACTS.length; i++) {
             Label name = new Label(FACTS[i]);
             name.getStyleClass().add("fact-name");
@@ -303,7 +316,9 @@ public final class StreamDetailPane extends VBox {
                 name.getStyleClass().add("fact-group-start");
                 value.getStyleClass().add("fact-group-start");
             }
-            facts.addRow(i, name, value);
+            int column = i < SECOND_COLUMN ? 0 : 2;
+            facts.add(name, column, i < SECOND_COLUMN ? i : i - SECOND_COLUMN);
+            facts.add(value, column + 1, i < SECOND_COLUMN ? i : i - SECOND_COLUMN);
             values.add(value);
         }
     }

@@ -30,7 +30,7 @@ public final class ListenersPane extends VBox {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("listeners-grid");
         grid.getColumnConstraints().addAll(
-                column(60, Priority.NEVER),
+                column(72, Priority.NEVER),
                 column(220, Priority.NEVER),
                 column(80, Priority.NEVER),
                 column(100, Priority.NEVER),

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record WindowPrefs(double x, double y, double width, double height, boolean maximized, Screen screen, Theme theme) {
     public static final WindowPrefs DEFAULTS =
-            new WindowPrefs(Double.NaN, Double.NaN, 1280, 820, false, Screen.DASHBOARD, Theme.LIGHT);
+            new WindowPrefs(Double.NaN, Double.NaN, 1440, 900, false, Screen.DASHBOARD, Theme.LIGHT);
     public static final double MIN_WIDTH = 900;
     public static final double MIN_HEIGHT = 600;
 
@@ -24,8 +24,8 @@ public record WindowPrefs(double x, double y, double width, double height, boole
         if (theme == null) theme = Theme.LIGHT;
     }
 
-    private static final double DEFAULTS_WIDTH = 1280;
-    private static final double DEFAULTS_HEIGHT = 820;
+    private static final double DEFAULTS_WIDTH = 1440;
+    private static final double DEFAULTS_HEIGHT = 900;
 
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();

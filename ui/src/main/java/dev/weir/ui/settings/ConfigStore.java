@@ -47,7 +47,7 @@ public interface ConfigStore {
             private final Map<Path, Map<String, String>> passphraseFiles = new LinkedHashMap<>();
             private Map<String, String> prefs = Map.of();
 
-            @Override public Path location() { return Path.of("(not saved)"); }
+            @Override public Path location() { return Path.of("memory (not written to disk)"); }
             @Override public synchronized EngineConfig load() { return saved; }
             @Override public synchronized void save(EngineConfig config) { saved = config; }
 

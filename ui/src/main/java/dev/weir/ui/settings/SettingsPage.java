@@ -39,7 +39,7 @@ public final class SettingsPage extends ScrollPane {
 
         Label title = new Label("Settings");
         title.getStyleClass().add("page-title");
-        Label where = new Label("Saved in " + vm.storeLocation() + " — the same JSON 'weir server -config FILE' reads.");
+        Label where = new Label("Saved in " + vm.storeLocation() + ": the JSON 'weir server -config FILE' reads.");
         where.getStyleClass().add("hint");
 
         VBox left = new VBox(14,
@@ -152,7 +152,7 @@ public final class SettingsPage extends ScrollPane {
     }
 
     private static CheckBox recordAll(SettingsViewModel vm) {
-        CheckBox all = new CheckBox("Record every stream as soon as it is published");
+        CheckBox all = new CheckBox("Record every stream when it is published");
         all.setId("settings-record-all");
         all.selectedProperty().bindBidirectional(vm.recordAllProperty());
         return all;
