@@ -153,7 +153,7 @@ class ConsoleFlowsInteropIT {
         try (FfmpegPeer ffmpeg = FfmpegPeer.start("rtmp://127.0.0.1:" + rtmpPort + "/live/src", 15, OUT.resolve("relay-publisher.log"))) {
             waitFor(20, "the relay of live/src runs", () -> {
                 StreamRowViewModel row = window.viewModel().streams().row("live/src");
-                return row != null && "1 running".equals(row.relaysProperty().get());
+                return row != null && "1 up".equals(row.relaysProperty().get());
             });
             waitFor(15, "live/copy arrives through the relay", () -> {
                 StreamRowViewModel row = window.viewModel().streams().row("live/copy");

@@ -59,8 +59,9 @@ public final class ScreenshotMain {
     }
 
     private static void run(dev.weir.ui.engine.EngineHost engine, int port, int srtPort, Path out, int chartSeconds) throws Exception {
+        StderrLogFeed log = StderrLogFeed.install();
         ConsoleWindow window = fx(() -> ConsoleWindow.show(new Stage(), engine,
-                ConsoleOptions.DEFAULTS.withStartListenersOnOpen(true)));
+                ConsoleOptions.DEFAULTS.withStartListenersOnOpen(true).withLog(log)));
         ListenerRowViewModel rtmp = window.viewModel().listeners().rtmp();
         await(10, "the RTMP and SRT listeners run", () -> fxValue(() -> rtmp.stateProperty().get() == ListenerRowState.RUNNING
                 && window.viewModel().listeners().srt().stateProperty().get() == ListenerRowState.RUNNING));

@@ -96,7 +96,7 @@ public final class StreamRowViewModel {
     private static String relaysOf(List<RelaySnapshot> rs) {
         if (rs.isEmpty()) return null;
         long running = rs.stream().filter(r -> r.state() == RelaySnapshot.State.RUNNING).count();
-        return running == rs.size() ? running + " running" : running + "/" + rs.size() + " running";
+        return running == rs.size() ? running + " up" : running + "/" + rs.size() + " up";
     }
 
     private static String alertsOf(StreamSnapshot s, RecordingSnapshot rec, List<RelaySnapshot> rs) {
