@@ -91,7 +91,9 @@ public final class ConfigFile {
                 into.fieldNames().forEachRemaining(names::add);
                 throw new ConfigException(file + ": unknown setting '" + key + "' (known here: " + String.join(", ", names) + ")");
             }
-            if (known.isObject() && field.getValue().isObject()) {
+            if (known.isObject() && known.isEmpty() && field.getValue().isObject()) {
+                into.set(field.getKey(), field.getValue()); // a map (e.g. auth.tokens): its keys are data, not settings
+            } else if (known.isObject() && field.getValue().isObject()) {
                 mergeKnown((ObjectNode) known, (ObjectNode) field.getValue(), key + ".", file);
             } else {
                 into.set(field.getKey(), field.getValue());

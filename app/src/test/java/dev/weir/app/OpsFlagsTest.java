@@ -116,6 +116,28 @@ class OpsFlagsTest {
     }
 
     @Test
+    void theConfigFileCarriesTheSameSettingsAndFlagsOverrideThem() throws Exception {
+        Path conf = file("weir.json", """
+                {"auth": {"mode": "TOKEN", "tokens": {"live/a": "from-file"}},
+                 "relay": {"destinations": [{"stream": null, "url": "rtmp://backup.example/live/"}]},
+                 "metrics": {"listen": "127.0.0.1:9100"},
+                 "hooks": {"stdioFormat": "json", "timeout": "PT5S"}}
+                """);
+        EngineConfig c = config("-config", conf.toString());
+        assertEquals(AuthMode.TOKEN, c.auth().mode());
+        assertEquals(Map.of("live/a", "from-file"), c.auth().tokens());
+        assertEquals("rtmp://backup.example/live/", c.relay().destinations().get(0).url());
+        assertEquals("127.0.0.1:9100", c.metrics().listen());
+        assertEquals(Duration.ofSeconds(5), c.hooks().timeout());
+        EngineConfig overridden = config("-config", conf.toString(), "-auth-token", "live/b=from-flag",
+                "-relay-to", "srt://h:9000", "-metrics-addr", "127.0.0.1:9200");
+        assertEquals(Map.of("live/b", "from-flag"), overridden.auth().tokens());
+        assertEquals(List.of("srt://h:9000"), overridden.relay().destinations().stream().map(d -> d.url()).toList());
+        assertEquals("127.0.0.1:9200", overridden.metrics().listen());
+        assertEquals("json", overridden.hooks().stdioFormat(), "what the flags do not name stays from the file");
+    }
+
+    @Test
     void theHelpListsTheFlagsAsAvailable() {
         String help = new FlagParser("weir server", ServerCommand.FLAGS).help();
         for (String flag : List.of("-tls-listen", "-relay-to", "-auth-mode", "-hook-script", "-metrics-addr", "-srt-passphrase-file")) {

@@ -70,7 +70,7 @@ sealed interface RelayOutput extends AutoCloseable {
         private final SrtConnection connection;
         private final FlvToTs muxer;
         private final SrtPayloadGrouper grouper;
-        private long bytes;
+        private volatile long bytes;   // written by the relay thread, read by the stats sampler
 
         Srt(SrtConnection connection, String context) {
             this.connection = connection;

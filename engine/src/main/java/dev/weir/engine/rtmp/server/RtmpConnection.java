@@ -31,7 +31,6 @@ import dev.weir.engine.rtmp.message.UserControl;
 import dev.weir.engine.stats.ConnectionCounters;
 import dev.weir.engine.stats.ConnectionSnapshot.Role;
 import dev.weir.engine.stats.ConnectionSnapshot.State;
-import dev.weir.engine.stats.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
