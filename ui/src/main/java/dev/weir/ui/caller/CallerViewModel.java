@@ -114,13 +114,18 @@ public final class CallerViewModel implements AutoCloseable {
                 dev.weir.engine.hub.MediaMessage.Kind.DATA, 0, new byte[0])), 40);
     }
 
-    /** Hangs up (the caller's thread ends on its own). */
+    /** Hangs up (the caller's thread ends on its own); the screen says so at once. */
     public void hangUp() {
+        boolean wasRunning = running.get();
         running.set(false);
-        if (caller != null) {
-            caller.close();
-            poll();
-            caller = null;
+        TestCaller c = caller;
+        caller = null;
+        if (c != null) {
+            c.close();
+        }
+        if (wasRunning) {
+            state.set(TestCaller.State.CLOSED);
+            outcome.set("Hung up.");
         }
     }
 
