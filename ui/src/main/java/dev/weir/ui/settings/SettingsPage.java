@@ -130,7 +130,7 @@ public final class SettingsPage extends ScrollPane {
         table.getColumns().add(removeColumn(vm.relays()));
         TextField stream = new TextField();
         stream.setId("settings-relay-stream");
-        stream.setPromptText("live/test, or empty for all");
+        stream.setPromptText("stream (empty: all)");
         TextField url = new TextField();
         url.setId("settings-relay-url");
         url.setPromptText("srt://host:port?… or rtmp://host/app/name");
