@@ -76,6 +76,7 @@ final class ServerCommand {
 
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
+        boolean ran = false;
         try (WeirEngine engine = StandardListeners.engine(config)) {
             String listen = config.rtmp().listen();
             if (listen != null && !listen.isBlank()) {
@@ -103,6 +104,7 @@ final class ServerCommand {
                 out.flush();
             }));
             Shutdown.onSignal(stop::countDown, finished);
+            ran = true;
             stop.await();
             log.info("shutting down");
         } catch (ListenerException | EngineStartException e) {
@@ -111,10 +113,14 @@ final class ServerCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // Printed (engine closed, recordings finalized) before the signal hook is released: once it returns,
+            // the JVM halts and a line printed after that may never appear.
+            if (ran) {
+                out.println("weir: stopped");
+                out.flush();
+            }
             finished.countDown();
         }
-        out.println("weir: stopped");
-        out.flush();
         return 0;
     }
 

@@ -90,7 +90,8 @@ class LinuxPackageIT {
             }
             assertNotNull(listening, "no 'weir: RTMP listening on' line within 30 s; stderr: " + printed(stderr));
 
-            server.destroy(); // SIGTERM
+            // Process.destroy() also closes our end of the child's stdout, racing its last line: signal with kill.
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor());
             assertTrue(server.waitFor(20, TimeUnit.SECONDS), "weir server still runs 20 s after SIGTERM");
             assertEquals(0, server.exitValue(), "exit status after SIGTERM; stderr: " + String.join("\n", drain(stderr)));
             List<String> rest = drain(stdout);

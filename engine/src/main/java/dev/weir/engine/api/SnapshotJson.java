@@ -12,6 +12,8 @@ import dev.weir.engine.stats.ListenerSnapshot;
 import dev.weir.engine.stats.Protocol;
 import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.engine.stats.StreamSnapshot;
+import dev.weir.engine.stats.RecordingSnapshot;
+import dev.weir.engine.srt.stats.SrtStats;
 import dev.weir.engine.stats.VideoInfo;
 
 import java.time.Duration;
@@ -107,6 +109,41 @@ public final class SnapshotJson {
         m.put("players", JsonNumber.of(s.players()));
         m.put("dropped_messages", JsonNumber.of(s.droppedMessages()));
         m.put("slow_player_disconnects", JsonNumber.of(s.slowPlayerDisconnects()));
+        m.put("ts_continuity_errors", JsonNumber.of(s.tsContinuityErrors()));
+        m.put("recording", recording(s.recording()));
+        return new JsonObject(m);
+    }
+
+    private static JsonValue recording(RecordingSnapshot r) {
+        if (r == null) return JsonValue.JsonNull.INSTANCE;
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("state", enumValue(r.state()));
+        m.put("file", JsonValue.of(r.file()));
+        m.put("format", JsonValue.of(r.format()));
+        m.put("bytes", JsonNumber.of(r.bytes()));
+        putDuration(m, "duration", r.duration());
+        m.put("last_error", JsonValue.of(r.lastError()));
+        return new JsonObject(m);
+    }
+
+    /** The SRT figures an operator looks at; the full {@code SrtStats} stays in the engine (not read back). */
+    private static JsonValue srt(SrtStats st) {
+        if (st == null) return JsonValue.JsonNull.INSTANCE;
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("rtt_ms", real(st.instant().msRTT()));
+        m.put("bandwidth_mbps", real(st.instant().mbpsBandwidth()));
+        m.put("send_rate_mbps", real(st.interval().mbpsSendRate()));
+        m.put("recv_rate_mbps", real(st.interval().mbpsRecvRate()));
+        m.put("pkt_sent", JsonNumber.of(st.total().pktSent()));
+        m.put("pkt_recv", JsonNumber.of(st.total().pktRecv()));
+        m.put("pkt_snd_loss", JsonNumber.of(st.total().pktSndLoss()));
+        m.put("pkt_rcv_loss", JsonNumber.of(st.total().pktRcvLoss()));
+        m.put("pkt_retrans", JsonNumber.of(st.total().pktRetrans()));
+        m.put("pkt_snd_drop", JsonNumber.of(st.total().pktSndDrop()));
+        m.put("pkt_rcv_drop", JsonNumber.of(st.total().pktRcvDrop()));
+        m.put("ms_rcv_buf", JsonNumber.of(st.instant().msRcvBuf()));
+        m.put("encrypted", new JsonValue.JsonBoolean(st.keys().encrypted()));
+        m.put("key_length", JsonNumber.of(st.keys().keyLength()));
         return new JsonObject(m);
     }
 
@@ -125,6 +162,7 @@ public final class SnapshotJson {
         m.put("bitrate_in", JsonNumber.of(c.bitrateIn()));
         m.put("bitrate_out", JsonNumber.of(c.bitrateOut()));
         m.put("dropped_messages", JsonNumber.of(c.droppedMessages()));
+        m.put("srt", srt(c.srt()));
         return new JsonObject(m);
     }
 
@@ -214,7 +252,15 @@ public final class SnapshotJson {
                 enumOf(o, "state", StreamSnapshot.StreamState.class), duration(o, "uptime"),
                 o.longValue("bytes_in"), o.longValue("bitrate_in"), o.longValue("bytes_out"), o.longValue("bitrate_out"),
                 readVideo(o.object("video")), readAudio(o.object("audio")), real(o, "keyframe_interval_seconds"),
-                o.intValue("players"), o.longValue("dropped_messages"), o.longValue("slow_player_disconnects"));
+                o.intValue("players"), o.longValue("dropped_messages"), o.longValue("slow_player_disconnects"),
+                o.has("ts_continuity_errors") ? o.longValue("ts_continuity_errors") : 0,
+                o.has("recording") ? readRecording(o.object("recording")) : null);
+    }
+
+    private static RecordingSnapshot readRecording(JsonObject o) {
+        if (o == null) return null;
+        return new RecordingSnapshot(enumOf(o, "state", RecordingSnapshot.State.class), o.string("file"),
+                o.string("format"), o.longValue("bytes"), duration(o, "duration"), o.string("last_error"));
     }
 
     static ConnectionSnapshot readConnection(JsonObject o) {

@@ -4,6 +4,7 @@ import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.media.convert.TsToFlv;
 import dev.weir.engine.media.flv.FlvVideoTag;
 import dev.weir.engine.media.flv.TagRole;
+import dev.weir.engine.media.ts.Crc32Mpeg;
 import dev.weir.engine.media.ts.ProgramAssociation;
 import dev.weir.engine.media.ts.ProgramMap;
 import dev.weir.engine.media.ts.TsDemuxer;
@@ -85,21 +86,18 @@ public final class TsIngest {
         return -1;
     }
 
+    /** Keeps a PAT that parses (single-packet section, CRC checked); a bad one is counted by the demuxer. */
     private void notePat(byte[] buf, int off) {
-        pat = Arrays.copyOfRange(buf, off, off + TsPacket.SIZE);
         byte[] section = section(buf, off);
         if (section == null) return;
         try {
             ProgramAssociation a = ProgramAssociation.parse(section);
-            for (ProgramAssociation.Program p : a.programs()) {
-                if (p.number() != 0) {
-                    pmtPid = p.pmtPid();
-                    break;
-                }
-            }
+            if (a.programs().isEmpty()) return;
+            pmtPid = a.programs().get(0).pmtPid();
         } catch (TsFormatException e) {
-            // a bad PAT is counted by the demuxer; keep the last good PMT PID
+            return;
         }
+        pat = Arrays.copyOfRange(buf, off, off + TsPacket.SIZE);
         publishTables();
     }
 
@@ -127,7 +125,8 @@ public final class TsIngest {
         p += 1 + (buf[p] & 0xFF); // pointer field
         if (p + 3 > end) return null;
         int len = ((buf[p + 1] & 0x0F) << 8) | (buf[p + 2] & 0xFF);
-        if (p + 3 + len > end) return null;
+        if (len < 9 || p + 3 + len > end) return null; // 5 header bytes after the length, CRC, at least nothing
+        if (Crc32Mpeg.compute(buf, p, 3 + len) != 0) return null; // a section with its CRC sums to 0
         return Arrays.copyOfRange(buf, p, p + 3 + len);
     }
 

@@ -5,6 +5,7 @@ import dev.weir.engine.stats.ConnectionSnapshot;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.ListenerSnapshot;
 import dev.weir.engine.stats.Protocol;
+import dev.weir.engine.stats.RecordingSnapshot;
 import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.VideoInfo;
@@ -30,7 +31,8 @@ final class SampleSnapshots {
                         new StreamSnapshot("live/test", Protocol.RTMP, "127.0.0.1:50000", StreamSnapshot.StreamState.PUBLISHING,
                                 Duration.ofMillis(62_500), 1_234_567, 2_500_000, 2_469_134, 5_000_000,
                                 new VideoInfo("H264", "High", "3.0", 640, 360, 25.0), new AudioInfo("AAC", "LC", 44100, 2),
-                                2.0, 2, 3, 0),
+                                2.0, 2, 3, 0).withIngestDetails(4, new RecordingSnapshot(RecordingSnapshot.State.RECORDING,
+                                "recordings/live_test_20261121_045900.flv", "flv", 1_048_576, Duration.ofSeconds(60), null)),
                         new StreamSnapshot("live/we\"ird\\key\nx", null, null, StreamSnapshot.StreamState.IDLE,
                                 Duration.ZERO, 0, 0, 0, 0, VideoInfo.NONE, AudioInfo.NONE, 0, 1, 0, 1)),
                 List.of(
@@ -58,7 +60,11 @@ final class SampleSnapshots {
                     r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(),
                     r.nextBoolean() ? null : new VideoInfo(r.nextBoolean() ? null : text(r), text(r), text(r), r.nextInt(), r.nextInt(), r.nextDouble() * 120),
                     r.nextBoolean() ? null : new AudioInfo(text(r), null, r.nextInt(), r.nextInt()),
-                    r.nextDouble() * 10, r.nextInt(), r.nextLong(), r.nextLong()));
+                    r.nextDouble() * 10, r.nextInt(), r.nextLong(), r.nextLong())
+                    .withIngestDetails(r.nextLong(), r.nextBoolean() ? null : new RecordingSnapshot(
+                            pick(r, RecordingSnapshot.State.values()), r.nextBoolean() ? null : text(r),
+                            r.nextBoolean() ? null : text(r), r.nextLong(), Duration.ofMillis(r.nextInt(1_000_000)),
+                            r.nextBoolean() ? null : text(r))));
         }
         for (int i = r.nextInt(4); i > 0; i--) {
             cs.add(new ConnectionSnapshot(text(r), pick(r, Protocol.values()), r.nextBoolean() ? null : text(r), text(r),

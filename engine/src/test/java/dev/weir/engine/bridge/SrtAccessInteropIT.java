@@ -102,6 +102,20 @@ class SrtAccessInteropIT {
     }
 
     @Test
+    void fileModeOverSrtFollowsTheTokenFile() throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        Files.writeString(tokens, "{\"live/f\": \"file-token\"}");
+        EngineConfig config = EngineConfig.DEFAULTS.withSrt(new SrtSettings("127.0.0.1:0", 120, null, 16))
+                .withAuth(new AuthSettings(AuthMode.FILE, null, tokens.toString(), null, null));
+        try (Weir weir = weir(config);
+             PeerProcess good = publish("good", weir.srtPort(), "#!::r=live/f,m=publish,s=file-token", "", 20)) {
+            awaitPublished(weir.engine(), "live/f", good);
+            assertEquals(List.of(1401), refusedCodes("bad", weir, "publish:live/f?token=other", ""));
+            assertEquals(List.of(1403), refusedCodes("unlisted", weir, "publish:live/g?token=file-token", ""));
+        }
+    }
+
+    @Test
     void callbackModeKeepsTheHandshakePendingUntilTheCallbackAnswers() throws Exception {
         HttpServer callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         callback.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());

@@ -38,8 +38,10 @@ class SrtPlaybackInteropIT {
             awaitPublished(weir, "live/test");
             Path viaFfmpeg = dir.resolve("ffmpeg.ts");
             Path viaSlt = dir.resolve("slt.ts");
-            try (PeerProcess ffmpeg = weir.read("srt-ffmpeg-reader", weir.srtUrl("live/test", ""), viaFfmpeg, List.of());
-                 Reader slt = Reader.srtLiveTransmit(dir, "srt://127.0.0.1:" + weir.srtPort + "?streamid=live/test", viaSlt)) {
+            // A 1 s latency (ffmpeg counts it in µs, srt-live-transmit in ms): on a loaded CI machine 120 ms lets
+            // TSBPD drop late packets, and what then fails to decode is the machine, not the stream.
+            try (PeerProcess ffmpeg = weir.read("srt-ffmpeg-reader", weir.srtUrl("live/test", "&latency=1000000"), viaFfmpeg, List.of());
+                 Reader slt = Reader.srtLiveTransmit(dir, "srt://127.0.0.1:" + weir.srtPort + "?streamid=live/test&latency=1000", viaSlt)) {
                 publisher.awaitSuccess(Duration.ofSeconds(SECONDS + 20));
                 assertEquals(0, ffmpeg.await(Duration.ofSeconds(20)), ffmpeg::logTail);
                 slt.awaitEnd(Duration.ofSeconds(20));
@@ -60,7 +62,7 @@ class SrtPlaybackInteropIT {
              PeerProcess publisher = weir.publishSrt("srt-publisher", weir.srtUrl("publish:live/test", ""), SECONDS, "x264")) {
             awaitPublished(weir, "live/test");
             Path out = dir.resolve("passthrough.ts");
-            try (PeerProcess reader = weir.read("srt-reader", weir.srtUrl("#!::r=live/test,m=request", ""), out, List.of())) {
+            try (PeerProcess reader = weir.read("srt-reader", weir.srtUrl("#!::r=live/test,m=request", "&latency=1000000"), out, List.of())) {
                 publisher.awaitSuccess(Duration.ofSeconds(SECONDS + 20));
                 assertEquals(0, reader.await(Duration.ofSeconds(20)), reader::logTail);
             }

@@ -42,6 +42,8 @@ final class SrtPlayerSession implements SrtSession {
     private static final Duration PASSTHROUGH_POLL = Duration.ofMillis(50);
     /** How long a leaving player's unacknowledged payloads may take to arrive before its connection closes. */
     private static final Duration LINGER = Duration.ofSeconds(1);
+    /** At most this long for the player's latency buffer to play out before closing. */
+    private static final long MAX_PLAYOUT_WAIT_MS = 2000;
 
     private final SrtConnection connection;
     private final StreamKey key;
@@ -136,13 +138,19 @@ final class SrtPlayerSession implements SrtSession {
         }
     }
 
-    /** Lets the last payloads (and their retransmissions) reach the player before the connection closes. */
+    /**
+     * Lets the last payloads (and their retransmissions) reach the player, and its TSBPD buffer play them out,
+     * before the connection closes: a receiver that gets SHUTDOWN drops what it still holds back for latency.
+     */
     private void drainSendBuffer() {
         long deadline = System.nanoTime() + LINGER.toNanos();
         try {
             while (connection.isOpen() && System.nanoTime() < deadline
                     && connection.stats(false).instant().pktSndBuf() > 0) {
                 Thread.sleep(20);
+            }
+            if (connection.isOpen()) {
+                Thread.sleep(Math.min(connection.negotiated().sendLatencyMs(), MAX_PLAYOUT_WAIT_MS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
