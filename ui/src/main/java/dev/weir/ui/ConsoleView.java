@@ -37,6 +37,7 @@ final class ConsoleView extends BorderPane {
     private final Label noSelection = new Label("Select a stream to see its charts, SRT statistics, keys and players.");
     private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
     private final StackPane center = new StackPane();
+    private final org.controlsfx.control.NotificationPane notifications = new org.controlsfx.control.NotificationPane(center);
     private StreamDetailPane detailPane;
 
     ConsoleView(ConsoleViewModel viewModel, ObjectProperty<Theme> theme) {
@@ -101,8 +102,9 @@ final class ConsoleView extends BorderPane {
         status.getStyleClass().add("status-bar");
 
         center.getStyleClass().add("center");
+        notifications.setId("notifications");
         setLeft(nav);
-        setCenter(center);
+        setCenter(notifications);
         setBottom(status);
     }
 
@@ -122,6 +124,11 @@ final class ConsoleView extends BorderPane {
     /** Lets go of the detail pane's listeners; called when the window closes. */
     void dispose() {
         showDetail(null);
+    }
+
+    /** Where alerts are shown (one reused bar at the top). */
+    org.controlsfx.control.NotificationPane notifications() {
+        return notifications;
     }
 
     Node page(Screen s) {

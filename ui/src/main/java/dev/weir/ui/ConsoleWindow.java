@@ -42,9 +42,11 @@ public final class ConsoleWindow implements AutoCloseable {
                 .name("weir-console-worker")
                 .daemon(true)
                 .factory());
-        Notifier notifier = new Notifier(() -> stage);
-        this.viewModel = new ConsoleViewModel(engine, options, background, Platform::runLater, notifier::show);
+        Notifier[] notifier = new Notifier[1];
+        this.viewModel = new ConsoleViewModel(engine, options, background, Platform::runLater,
+                batch -> { if (notifier[0] != null) notifier[0].show(batch); });
         this.view = new ConsoleView(viewModel, theme);
+        notifier[0] = new Notifier(view.notifications());
         this.poller = new SnapshotPoller(viewModel::refresh, options.pollInterval());
     }
 

@@ -1,64 +1,51 @@
 package dev.weir.ui.alerts;
 
-import javafx.geometry.Pos;
-import javafx.stage.Window;
+import javafx.animation.PauseTransition;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.controlsfx.control.NotificationPane;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * Shows a batch of alerts as ControlsFX notifications: up to three one by one, more as one summary, so a storm
- * of refusals cannot bury the screen.
+ * Shows each batch of alerts in the window's ControlsFX {@link NotificationPane}: one bar at the top of the screen,
+ * reused for every batch, hidden again after a few seconds. A batch of one reads as that alert; a larger one lists
+ * the first few and counts the rest.
+ *
+ * <p>Why not ControlsFX {@code Notifications} (toasts in their own popup windows): each toast is a new window, and
+ * in the responsiveness benchmark (docs/performance.md) a toast every 10 s made the heap grow by about 1 MiB a
+ * minute, while the same run without toasts stayed flat. One reused in-window bar cannot pile up.
  */
 public final class Notifier {
-    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    private static final int SHOWN_ONE_BY_ONE = 3;
+    static final int LISTED = 3;
 
-    private final Supplier<Window> owner;
+    private final NotificationPane pane;
+    private final PauseTransition hideLater = new PauseTransition(Duration.seconds(8));
 
-    public Notifier(Supplier<Window> owner) {
-        this.owner = owner;
+    public Notifier(NotificationPane pane) {
+        this.pane = pane;
+        pane.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        hideLater.setOnFinished(e -> pane.hide());
     }
 
     public void show(List<Alert> batch) {
-        Window w = owner.get();
-        if (w == null || !w.isShowing()) return;
-        try {
-            if (batch.size() <= SHOWN_ONE_BY_ONE) {
-                for (Alert a : batch) notification(w, title(a), a.text(), a.kind().warning());
-            } else {
-                long warnings = batch.stream().filter(a -> a.kind().warning()).count();
-                StringBuilder text = new StringBuilder();
-                batch.stream().limit(5).forEach(a -> text.append(a.text()).append('\n'));
-                if (batch.size() > 5) text.append("… and ").append(batch.size() - 5).append(" more (see the Log screen)");
-                notification(w, batch.size() + " events", text.toString().strip(), warnings > 0);
-            }
-        } catch (RuntimeException e) {
-            log.debug("notification not shown", e);
+        if (batch.isEmpty()) return;
+        boolean warning = batch.stream().anyMatch(a -> a.kind().warning());
+        pane.getStyleClass().removeAll("alert-warning", "alert-info");
+        pane.getStyleClass().add(warning ? "alert-warning" : "alert-info");
+        pane.setText(text(batch));
+        if (!pane.isShowing()) pane.show();
+        hideLater.playFromStart();
+    }
+
+    /** The bar's text: the alert itself, or the first few and how many more. */
+    static String text(List<Alert> batch) {
+        if (batch.size() == 1) return batch.getFirst().text();
+        StringBuilder b = new StringBuilder(batch.size() + " events: ");
+        for (int i = 0; i < Math.min(LISTED, batch.size()); i++) {
+            if (i > 0) b.append(" · ");
+            b.append(batch.get(i).text());
         }
-    }
-
-    private static void notification(Window owner, String title, String text, boolean warning) {
-        Notifications n = Notifications.create()
-                .owner(owner)
-                .title(title)
-                .text(text)
-                .position(Pos.BOTTOM_RIGHT)
-                .hideAfter(Duration.seconds(warning ? 8 : 4));
-        if (warning) n.showWarning(); else n.showInformation();
-    }
-
-    private static String title(Alert a) {
-        return switch (a.kind()) {
-            case PUBLISHER_CONNECTED -> "Publisher connected";
-            case PUBLISHER_DROPPED -> "Publisher dropped";
-            case RECORDING_FAILED -> "Recording failed";
-            case RELAY_FAILING -> "Relay failing";
-            case CONNECTIONS_REFUSED -> "Connection refused";
-        };
+        if (batch.size() > LISTED) b.append(" · and ").append(batch.size() - LISTED).append(" more (Dashboard, Log)");
+        return b.toString();
     }
 }

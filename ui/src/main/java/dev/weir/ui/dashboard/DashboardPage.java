@@ -39,9 +39,9 @@ public final class DashboardPage extends VBox {
                 tile("total-relays", "Relays", Bindings.createStringBinding(
                         () -> vm.relaysProperty().get() + "", vm.relaysProperty()),
                         Bindings.createStringBinding(() -> vm.relaysRunningProperty().get() + " running", vm.relaysRunningProperty())),
-                tile("total-rejected", "Rejected attempts", Bindings.createStringBinding(
+                tile("total-rejected", "Rejected", Bindings.createStringBinding(
                         () -> vm.rejectedProperty().get() + "", vm.rejectedProperty()),
-                        new javafx.beans.property.SimpleStringProperty("since start")));
+                        new javafx.beans.property.SimpleStringProperty("attempts since start")));
         tiles.getStyleClass().add("tiles");
         Label alertsTitle = new Label("Recent events");
         alertsTitle.getStyleClass().add("section-title");

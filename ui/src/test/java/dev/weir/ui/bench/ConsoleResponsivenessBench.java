@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * FX application thread was (its CPU time over wall time, so event handling, layout, CSS and the scene-graph sync
  * all count) and the heap in use after a full GC.
  *
- * <p>Arguments: seconds to run (default 180), streams (default 100), report interval in seconds (default 15).
+ * <p>Arguments: seconds to run (default 180), streams (default 100), report interval in seconds (default 15),
+ * whether synthetic SRT refusals (and so notifications every 10 s) happen (default true).
  */
 public final class ConsoleResponsivenessBench {
     private ConsoleResponsivenessBench() {}
@@ -32,13 +33,14 @@ public final class ConsoleResponsivenessBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 180;
         int streams = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int report = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        boolean refusals = args.length <= 3 || Boolean.parseBoolean(args[3]);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(20, TimeUnit.SECONDS);
         long fxThread = fx(() -> Thread.currentThread().threadId());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        try (SyntheticEngine engine = new SyntheticEngine(streams)) {
+        try (SyntheticEngine engine = new SyntheticEngine(streams, refusals)) {
             ConsoleWindow window = fx(() -> ConsoleWindow.show(new Stage(), engine, ConsoleOptions.DEFAULTS));
             Thread.sleep(1000);
             fx(() -> {
@@ -54,8 +56,8 @@ public final class ConsoleResponsivenessBench {
                 tabs.getSelectionModel().select(1);
                 return null;
             });
-            System.out.printf(Locale.ROOT, "console responsiveness: %d streams, 4 Hz snapshots, %d s, %s%n", streams, seconds,
-                    System.getProperty("glass.platform", "default glass"));
+            System.out.printf(Locale.ROOT, "console responsiveness: %d streams, 4 Hz snapshots, %d s, %s, refusals %s%n", streams,
+                    seconds, System.getProperty("glass.platform", "default glass"), refusals ? "on" : "off");
             System.out.println("  t(s)  fx-busy%  fx-busy-max%  heap-after-gc(MiB)  rows");
             long begin = System.nanoTime();
             long lastWall = begin;

@@ -37,8 +37,12 @@ final class SyntheticEngine implements EngineControl, AutoCloseable {
     private volatile EngineSnapshot latest = EngineSnapshot.EMPTY;
     private long tick;
 
-    SyntheticEngine(int streams) {
+    private final boolean refusals;
+
+    /** @param refusals whether the SRT listener's refusal count rises (one every 10 s), which raises notifications */
+    SyntheticEngine(int streams, boolean refusals) {
         this.streams = streams;
+        this.refusals = refusals;
         sampler.scheduleAtFixedRate(this::sample, 0, 250, TimeUnit.MILLISECONDS);
     }
 
@@ -68,7 +72,7 @@ final class SyntheticEngine implements EngineControl, AutoCloseable {
         }
         List<ListenerSnapshot> ls = List.of(
                 new ListenerSnapshot("rtmp:0.0.0.0:1935", Protocol.RTMP, "0.0.0.0:1935", ListenerSnapshot.ListenerState.RUNNING, null, streams, streams, 0),
-                new ListenerSnapshot("srt:0.0.0.0:10080", Protocol.SRT, "0.0.0.0:10080", ListenerSnapshot.ListenerState.RUNNING, null, streams, streams, tick / 40));
+                new ListenerSnapshot("srt:0.0.0.0:10080", Protocol.SRT, "0.0.0.0:10080", ListenerSnapshot.ListenerState.RUNNING, null, streams, streams, refusals ? tick / 40 : 0));
         latest = new EngineSnapshot(now, ls, ss, cs);
     }
 
