@@ -104,7 +104,8 @@ class ConsoleFlowsInteropIT {
             robot.clickOn("#record-live-rec");
             waitFor(10, "recording", () -> window.viewModel().streams().row("live/rec").recordingProperty().get()
                     == RecordingSnapshot.State.RECORDING);
-            assertEquals("■ Stop", robot.lookup("#record-live-rec").queryAs(Button.class).getText());
+            waitFor(5, "the row's button reads Stop", () -> robot.lookup("#record-live-rec").queryAll().stream()
+                    .anyMatch(n -> n instanceof Button b && b.isVisible() && "■ Stop".equals(b.getText())));
             Thread.sleep(3000);
             robot.clickOn("#record-live-rec");
             waitFor(10, "stopped", () -> window.viewModel().streams().row("live/rec").recordingProperty().get()
