@@ -24,6 +24,7 @@ final class ConsoleCommand {
     /** Runs the console until its window closes; returns the process exit code. */
     static int launch(List<String> args, PrintStream out, PrintStream err) {
         FlagParser parser = new FlagParser("weir", FLAGS);
+        UserConfigStore store = UserConfigStore.forThisUser();
         EngineConfig config = EngineConfig.DEFAULTS;
         boolean startListeners = false;
         try {
@@ -38,6 +39,8 @@ final class ConsoleCommand {
             if (flags.has("config")) {
                 config = ConfigFile.read(Path.of(flags.last("config")));
                 startListeners = true;
+            } else {
+                config = savedOrDefaults(store, err);
             }
         } catch (UsageException e) {
             err.println("weir: " + e.getMessage());
@@ -47,9 +50,12 @@ final class ConsoleCommand {
             err.println("weir: " + e.getMessage());
             return 2;
         }
+        LogRing logRing = new LogRing(5000);
+        ConsoleLogAppender.install(logRing);
         ConsoleOptions options = ConsoleOptions.DEFAULTS
-                .withRtmpAddress(config.rtmp().listen())
-                .withStartRtmpOnOpen(startListeners);
+                .withStartListenersOnOpen(startListeners)
+                .withStore(store)
+                .withLog(logRing);
         try {
             WeirConsoleApp.launch(config, options);
             return 0;
@@ -59,6 +65,17 @@ final class ConsoleCommand {
             err.println("weir: cannot open the console window: " + describe(e));
             err.println("weir: 'weir server' runs the engine without a window");
             return 1;
+        }
+    }
+
+    /** The configuration the console saved last time; the defaults when there is none or it cannot be read. */
+    private static EngineConfig savedOrDefaults(UserConfigStore store, PrintStream err) {
+        try {
+            EngineConfig saved = store.load();
+            return saved == null ? EngineConfig.DEFAULTS : saved;
+        } catch (dev.weir.ui.settings.ConfigStoreException e) {
+            err.println("weir: the saved settings are not usable, starting with the defaults: " + e.getMessage());
+            return EngineConfig.DEFAULTS;
         }
     }
 

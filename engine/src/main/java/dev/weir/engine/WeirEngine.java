@@ -188,6 +188,22 @@ public final class WeirEngine implements StatsSource, AutoCloseable {
         return ops;
     }
 
+    /**
+     * Closes the connection {@code connectionId} (as in {@code ConnectionSnapshot.id}), e.g. a player the operator
+     * wants gone. Returns at once; the session ends on its own thread and leaves the next snapshot.
+     *
+     * @return false when no open connection has that id, or it cannot be closed from outside (relays stop with
+     *         their configuration)
+     */
+    public boolean disconnect(String connectionId) {
+        var counters = connections.find(connectionId);
+        if (counters == null) return false;
+        boolean closed = counters.close();
+        if (closed) log.info("connection {} ({} {}) disconnected by the operator", connectionId,
+                counters.protocol(), counters.remoteAddress());
+        return closed;
+    }
+
     /** The relays running now (also in {@link EngineSnapshot#relays()}). */
     public List<RelaySnapshot> relaySnapshots() {
         return relays.snapshots();

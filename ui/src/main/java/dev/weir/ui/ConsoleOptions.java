@@ -1,30 +1,40 @@
 package dev.weir.ui;
 
+import dev.weir.ui.log.LogFeed;
+import dev.weir.ui.settings.ConfigStore;
+
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * How the console window opens.
+ * How the console window opens, and what the app hands it.
  *
- * @param rtmpAddress       address shown in the RTMP listener row, e.g. {@code :1935}
- * @param startRtmpOnOpen   start that listener as soon as the window shows (as {@code weir} does with a config file)
- * @param pollInterval      how often the view models read the engine's snapshot
+ * @param startListenersOnOpen start the configured listeners as soon as the window shows (as {@code weir} does
+ *                             with a config file)
+ * @param pollInterval         how often the view models read the engine's snapshot
+ * @param store                where settings and window preferences are kept
+ * @param log                  the application log's ring, for the log screen
  */
-public record ConsoleOptions(String rtmpAddress, boolean startRtmpOnOpen, Duration pollInterval) {
-    public static final ConsoleOptions DEFAULTS = new ConsoleOptions(":1935", false, Duration.ofMillis(250));
+public record ConsoleOptions(boolean startListenersOnOpen, Duration pollInterval, ConfigStore store, LogFeed log) {
+    public static final ConsoleOptions DEFAULTS = new ConsoleOptions(false, Duration.ofMillis(250), null, LogFeed.NONE);
 
     public ConsoleOptions {
-        if (rtmpAddress == null) rtmpAddress = "";
-        if (pollInterval == null) pollInterval = DEFAULTS.pollInterval();
+        if (pollInterval == null) pollInterval = Duration.ofMillis(250);
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("poll interval must be positive, got " + pollInterval);
         }
+        if (log == null) log = LogFeed.NONE;
     }
 
-    public ConsoleOptions withRtmpAddress(String address) {
-        return new ConsoleOptions(address, startRtmpOnOpen, pollInterval);
+    public ConsoleOptions withStartListenersOnOpen(boolean start) {
+        return new ConsoleOptions(start, pollInterval, store, log);
     }
 
-    public ConsoleOptions withStartRtmpOnOpen(boolean start) {
-        return new ConsoleOptions(rtmpAddress, start, pollInterval);
+    public ConsoleOptions withStore(ConfigStore s) {
+        return new ConsoleOptions(startListenersOnOpen, pollInterval, Objects.requireNonNull(s), log);
+    }
+
+    public ConsoleOptions withLog(LogFeed feed) {
+        return new ConsoleOptions(startListenersOnOpen, pollInterval, store, feed);
     }
 }

@@ -1,60 +1,110 @@
 package dev.weir.ui;
 
-import javafx.scene.layout.Priority;
+import dev.weir.ui.caller.CallerPage;
+import dev.weir.ui.dashboard.DashboardPage;
 import dev.weir.ui.detail.StreamDetailPane;
 import dev.weir.ui.detail.StreamDetailViewModel;
-import dev.weir.ui.listeners.ListenersPane;
-import dev.weir.ui.streams.StreamRowViewModel;
-import dev.weir.ui.streams.StreamsTable;
-import javafx.geometry.Orientation;
+import dev.weir.ui.log.LogPage;
+import dev.weir.ui.prefs.Screen;
+import dev.weir.ui.prefs.Theme;
+import dev.weir.ui.settings.SettingsPage;
+import dev.weir.ui.streams.StreamsPage;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
- * The main window's content, top to bottom: listeners, live streams, the selected stream's detail, a status line.
+ * The main window's content: a navigation column on the left (one button per screen, the theme switch at the
+ * bottom), the open screen in the middle, a status line at the bottom. Screens are built once and swapped, so a
+ * screen keeps its scroll position and selection. Navigation ids: {@code nav-<screen>}.
  */
 final class ConsoleView extends BorderPane {
     private final ConsoleViewModel viewModel;
     private final StackPane detailHolder = new StackPane();
-    private final Label noSelection = new Label("Select a stream to see its details and bit rate.");
+    private final Label noSelection = new Label("Select a stream to see its charts, SRT statistics, keys and players.");
+    private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
+    private final StackPane center = new StackPane();
+    private final org.controlsfx.control.NotificationPane notifications = new org.controlsfx.control.NotificationPane(center);
     private StreamDetailPane detailPane;
 
-    ConsoleView(ConsoleViewModel viewModel) {
+    ConsoleView(ConsoleViewModel viewModel, ObjectProperty<Theme> theme) {
         this.viewModel = viewModel;
         getStyleClass().add("console");
 
-        ListenersPane listeners = new ListenersPane(viewModel.listeners());
-
-        Label streamsTitle = new Label("Live streams");
-        streamsTitle.getStyleClass().add("section-title");
-        StreamsTable table = new StreamsTable(viewModel.streams());
-        VBox streams = new VBox(streamsTitle, table);
-        streams.getStyleClass().add("streams-pane");
-        VBox.setVgrow(table, Priority.ALWAYS);
-        table.getSelectionModel().selectedItemProperty().subscribe(
-                (StreamRowViewModel row) -> viewModel.select(row == null ? null : row.key()));
-
         noSelection.getStyleClass().add("placeholder");
-        detailHolder.getStyleClass().add("detail-holder");
         detailHolder.getChildren().setAll(noSelection);
         viewModel.detailProperty().subscribe(this::showDetail);
 
-        SplitPane split = new SplitPane(streams, detailHolder);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        pages.put(Screen.DASHBOARD, new DashboardPage(viewModel.listeners(), viewModel.dashboard(), viewModel.alerts().recent()));
+        pages.put(Screen.STREAMS, new StreamsPage(viewModel.streams(), detailHolder, viewModel::select));
+        pages.put(Screen.SETTINGS, new SettingsPage(viewModel.settings()));
+        pages.put(Screen.CALLER, new CallerPage(viewModel.caller()));
+        pages.put(Screen.LOG, new LogPage(viewModel.log()));
+
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("nav");
+        Label brand = new Label("Weir");
+        brand.getStyleClass().add("brand");
+        nav.getChildren().add(brand);
+        ToggleGroup group = new ToggleGroup();
+        for (Screen s : Screen.values()) {
+            ToggleButton b = new ToggleButton(s.title());
+            b.setId("nav-" + s.name().toLowerCase(Locale.ROOT));
+            b.getStyleClass().add("nav-button");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setToggleGroup(group);
+            b.setUserData(s);
+            b.setOnAction(e -> viewModel.screenProperty().set(s));
+            nav.getChildren().add(b);
+        }
+        Region fill = new Region();
+        VBox.setVgrow(fill, Priority.ALWAYS);
+        Button themeButton = new Button();
+        themeButton.setId("theme-toggle");
+        themeButton.getStyleClass().add("nav-theme");
+        themeButton.setMaxWidth(Double.MAX_VALUE);
+        themeButton.textProperty().bind(theme.map(t -> t == Theme.DARK ? "Light theme" : "Dark theme"));
+        themeButton.setOnAction(e -> theme.set(theme.get().other()));
+        nav.getChildren().addAll(fill, themeButton);
+
+        viewModel.screenProperty().subscribe(s -> {
+            Screen shown = s == null ? Screen.DASHBOARD : s;
+            center.getChildren().setAll(pages.get(shown));
+            group.getToggles().forEach(t -> t.setSelected(t.getUserData() == shown));
+        });
 
         Label summary = new Label();
         summary.setId("status-summary");
         summary.textProperty().bind(viewModel.summaryProperty());
-        HBox status = new HBox(summary);
+        Label lastAlert = new Label();
+        lastAlert.setId("status-alert");
+        lastAlert.getStyleClass().add("status-alert");
+        viewModel.alerts().recent().subscribe(() -> {
+            var recent = viewModel.alerts().recent();
+            lastAlert.setText(recent.isEmpty() ? "" : recent.getLast().text());
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox status = new HBox(12, summary, gap, lastAlert);
         status.getStyleClass().add("status-bar");
 
-        setTop(listeners);
-        setCenter(split);
+        center.getStyleClass().add("center");
+        notifications.setId("notifications");
+        setLeft(nav);
+        setCenter(notifications);
         setBottom(status);
     }
 
@@ -67,13 +117,22 @@ final class ConsoleView extends BorderPane {
             detailHolder.getChildren().setAll(noSelection);
             return;
         }
-        detailPane = new StreamDetailPane(detail);
+        detailPane = new StreamDetailPane(detail, viewModel::disconnect);
         detailHolder.getChildren().setAll(detailPane);
     }
 
     /** Lets go of the detail pane's listeners; called when the window closes. */
     void dispose() {
         showDetail(null);
+    }
+
+    /** Where alerts are shown (one reused bar at the top). */
+    org.controlsfx.control.NotificationPane notifications() {
+        return notifications;
+    }
+
+    Node page(Screen s) {
+        return pages.get(s);
     }
 
     ConsoleViewModel viewModel() {

@@ -12,8 +12,8 @@ import javafx.util.Duration;
 final class SnapshotPoller implements AutoCloseable {
     private final Timeline timeline;
 
-    SnapshotPoller(ConsoleViewModel console, java.time.Duration interval) {
-        timeline = new Timeline(new KeyFrame(Duration.millis(interval.toMillis()), e -> console.refresh()));
+    SnapshotPoller(Runnable refresh, java.time.Duration interval) {
+        timeline = new Timeline(new KeyFrame(Duration.millis(interval.toMillis()), e -> refresh.run()));
         timeline.setCycleCount(Animation.INDEFINITE);
     }
 

@@ -32,13 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleInteropIT {
     private final int port = FreePort.find();
-    private WeirEngine engine;
+    private dev.weir.ui.engine.EngineHost engine;
     private ConsoleWindow window;
 
     @Start
     void start(Stage stage) {
-        engine = ConsoleEngine.create(EngineConfig.DEFAULTS);
-        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withRtmpAddress(":1935"));
+        engine = new dev.weir.ui.engine.EngineHost(dev.weir.engine.StandardListeners::engine, EngineConfig.DEFAULTS
+                .withRtmp(new dev.weir.engine.config.RtmpSettings(":1935", 4096)));
+        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS);
     }
 
     @AfterEach
@@ -56,6 +57,7 @@ class ConsoleInteropIT {
                 () -> "listener did not start: " + window.viewModel().listeners().rtmp().errorProperty().get());
         assertEquals("Running", robot.lookup("#rtmp-state").queryAs(Label.class).getText());
 
+        robot.clickOn("#nav-streams");
         Path log = Path.of("target", "interop", "console-ffmpeg.log");
         try (FfmpegPeer ffmpeg = FfmpegPeer.start("rtmp://127.0.0.1:" + port + "/live/test", 10, log)) {
             waitFor(15, "live/test shows H264 and a bit rate", () -> {
@@ -68,7 +70,7 @@ class ConsoleInteropIT {
             assertEquals("H264", cellText(robot, "col-video-codec"));
             assertEquals("AAC", cellText(robot, "col-audio-codec"));
             assertEquals("RTMP", cellText(robot, "col-protocol"));
-            assertEquals("Publishing", cellText(robot, "col-state"));
+            assertEquals("Live", cellText(robot, "col-state"));
             String bitrate = cellText(robot, "col-bitrate-in");
             assertNotEquals("0 b/s", bitrate);
             assertTrue(bitrate.endsWith("b/s"), bitrate);

@@ -32,7 +32,9 @@ class ConsoleScreenshotIT {
     private static final Path XVFB = Path.of("/usr/bin/Xvfb");
     private static final Path OUT = Path.of("target", "screenshots").toAbsolutePath();
     private static final List<String> SCREENS =
-            List.of("01-console-listening.png", "02-stream-detail.png", "03-listener-error.png");
+            List.of("01-dashboard.png", "02-dashboard-dark.png", "03-streams.png", "04-stream-charts.png",
+                    "05-stream-srt-stats.png", "06-stream-keys.png", "07-stream-players.png", "08-settings.png",
+                    "09-caller-connected.png", "10-caller-refused.png", "11-log.png", "12-listener-error.png");
 
     private static final String END_OF_OUTPUT = "\u0000end of output";
 
@@ -58,7 +60,8 @@ class ConsoleScreenshotIT {
         }
 
         int port = FreePort.find();
-        Process console = startConsole(display, port);
+        int srtPort = FreeUdpPort.find();
+        Process console = startConsole(display, port, srtPort);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         StringBuilder transcript = new StringBuilder();
         Thread reader = Thread.ofPlatform().name("screenshot-child-output").daemon(true).start(() -> {
@@ -77,9 +80,12 @@ class ConsoleScreenshotIT {
 
         awaitLine(lines, "WEIR-LISTENING", 60, transcript);
         String url = "rtmp://127.0.0.1:" + port + "/live/test";
-        try (FfmpegPeer publisher = FfmpegPeer.start(url, 40, OUT.resolve("ffmpeg-publisher.log"));
-             FfmpegPeer player = FfmpegPeer.play(url, OUT.resolve("ffmpeg-player.log"))) {
-            awaitLine(lines, "WEIR-DONE", 90, transcript);
+        String srtUrl = "srt://127.0.0.1:" + srtPort + "?streamid=publish:live/studio&passphrase=" + ScreenshotMain.PASSPHRASE
+                + "&kmrefreshrate=1024&kmpreannounce=256";
+        try (FfmpegPeer publisher = FfmpegPeer.start(url, 90, OUT.resolve("ffmpeg-publisher.log"));
+             FfmpegPeer player = FfmpegPeer.play(url, OUT.resolve("ffmpeg-player.log"));
+             FfmpegPeer srt = FfmpegPeer.startSrt(srtUrl, 90, OUT.resolve("ffmpeg-srt-publisher.log"))) {
+            awaitLine(lines, "WEIR-DONE", 150, transcript);
             assertTrue(console.waitFor(30, TimeUnit.SECONDS), "console child did not exit");
             assertEquals(0, console.exitValue(), () -> "console child failed:\n" + text(transcript));
         }
@@ -120,14 +126,14 @@ class ConsoleScreenshotIT {
         return fail("no free X display between :77 and :119 for Xvfb");
     }
 
-    private Process startConsole(int display, int port) throws IOException {
+    private Process startConsole(int display, int port, int srtPort) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java,
                 "-cp", System.getProperty("java.class.path"),
                 "-Dglass.platform=gtk", "-Djdk.gtk.version=3", "-Dprism.order=sw",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                ScreenshotMain.class.getName(), String.valueOf(port), OUT.toString());
+                ScreenshotMain.class.getName(), String.valueOf(port), OUT.toString(), String.valueOf(srtPort));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("DISPLAY", ":" + display);
         pb.environment().remove("WAYLAND_DISPLAY");

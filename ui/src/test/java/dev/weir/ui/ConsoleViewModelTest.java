@@ -4,7 +4,6 @@ import dev.weir.engine.ListenerException;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.StatsSource;
 import dev.weir.ui.detail.StreamDetailViewModel;
-import dev.weir.ui.listeners.ListenerControl;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,18 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ConsoleViewModelTest {
     private final AtomicReference<EngineSnapshot> latest = new AtomicReference<>(EngineSnapshot.EMPTY);
-    private final StatsSource stats = latest::get;
-    private final ListenerControl noListeners = new ListenerControl() {
-        @Override
-        public String startRtmp(String address) throws ListenerException {
-            throw new ListenerException("not in this test");
-        }
-
-        @Override
-        public void stop(String listenerId) {
-        }
-    };
-    private final ConsoleViewModel vm = new ConsoleViewModel(stats, noListeners, ConsoleOptions.DEFAULTS, Runnable::run, Runnable::run);
+    private final ConsoleViewModel vm = new ConsoleViewModel(new SnapshotEngine(latest::get), ConsoleOptions.DEFAULTS,
+            Runnable::run, Runnable::run, alerts -> { });
 
     @Test
     void refreshReadsTheLatestSnapshotIntoEveryScreen() {
@@ -69,8 +58,8 @@ class ConsoleViewModelTest {
     void aFailingSnapshotKeepsTheLastNumbers() {
         latest.set(at(T0, publishing("live/a", 1, 1, 0, Duration.ZERO)));
         vm.refresh();
-        ConsoleViewModel failing = new ConsoleViewModel(() -> { throw new IllegalStateException("boom"); },
-                noListeners, ConsoleOptions.DEFAULTS, Runnable::run, Runnable::run);
+        ConsoleViewModel failing = new ConsoleViewModel(new SnapshotEngine(() -> { throw new IllegalStateException("boom"); }),
+                ConsoleOptions.DEFAULTS, Runnable::run, Runnable::run, alerts -> { });
         failing.apply(latest.get());
         failing.refresh();
         failing.refresh();

@@ -28,13 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ConsoleWindowTest {
     private final int port = FreePort.find();
-    private WeirEngine engine;
+    private dev.weir.ui.engine.EngineHost engine;
     private ConsoleWindow window;
 
     @Start
     void start(Stage stage) {
-        engine = ConsoleEngine.create(EngineConfig.DEFAULTS);
-        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withRtmpAddress("127.0.0.1:" + port));
+        engine = new dev.weir.ui.engine.EngineHost(dev.weir.engine.StandardListeners::engine, EngineConfig.DEFAULTS
+                .withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + port, 4096)));
+        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS);
     }
 
     @AfterEach
@@ -50,6 +51,7 @@ class ConsoleWindowTest {
         assertEquals("Start", robot.lookup("#rtmp-toggle").queryAs(Button.class).getText());
         assertEquals("Stopped", robot.lookup("#rtmp-state").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#rtmp-error").queryAs(Label.class).isVisible());
+        robot.clickOn("#nav-streams");
         assertTrue(robot.lookup("#streams-table").queryAs(TableView.class).getItems().isEmpty());
         assertEquals("0 streams (0 publishing) · 0 players · 0 connections",
                 robot.lookup("#status-summary").queryAs(Label.class).getText());

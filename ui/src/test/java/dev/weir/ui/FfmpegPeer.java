@@ -37,6 +37,22 @@ public final class FfmpegPeer implements AutoCloseable {
         return new FfmpegPeer(p, log);
     }
 
+    /** Starts publishing {@code seconds} of H.264/AAC as MPEG-TS to an {@code srt://} URL (caller mode). */
+    public static FfmpegPeer startSrt(String url, int seconds, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        List<String> command = List.of(binary("ffmpeg"), "-hide_banner", "-nostdin", "-loglevel", "info",
+                "-re",
+                "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30",
+                "-f", "lavfi", "-i", "sine=frequency=330:sample_rate=48000",
+                "-t", String.valueOf(seconds),
+                "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency", "-g", "60", "-pix_fmt", "yuv420p",
+                "-b:v", "1500k",
+                "-c:a", "aac", "-b:a", "96k", "-ac", "2",
+                "-f", "mpegts", url);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new FfmpegPeer(p, log);
+    }
+
     /**
      * Starts a real RTMP player: ffmpeg reading {@code url} and discarding the media (stream copy to the null
      * muxer), so the server's outgoing side has a consumer. Same life cycle as a publisher.

@@ -50,4 +50,23 @@ class LayeringTest {
             assertEquals(List.of(), imports(f).stream().filter(l -> l.contains("javafx")).toList(), f.toString());
         }
     }
+
+    @Test
+    void theConsoleKnowsNeitherJacksonNorLogback() throws IOException {
+        for (Path f : sources(".java")) {
+            for (String line : Files.readAllLines(f)) {
+                assertTrue(!line.contains("com.fasterxml") && !line.contains("ch.qos.logback"),
+                        f + " uses what the app owns (ConfigStore and LogFeed are the seams): " + line);
+            }
+        }
+    }
+
+    @Test
+    void alertRulesAndEngineSeamKnowNoJavaFx() throws IOException {
+        for (String name : List.of("alerts/Alert.java", "alerts/AlertDeriver.java", "engine/EngineControl.java",
+                "engine/EngineHost.java", "settings/ConfigStore.java", "log/LogFeed.java", "prefs/WindowPrefs.java")) {
+            Path f = SOURCES.resolve(name);
+            assertEquals(List.of(), imports(f).stream().filter(l -> l.contains("javafx")).toList(), name);
+        }
+    }
 }

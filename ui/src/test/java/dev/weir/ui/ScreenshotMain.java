@@ -1,6 +1,5 @@
 package dev.weir.ui;
 
-import dev.weir.engine.WeirEngine;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.ui.listeners.ListenerRowState;
 import dev.weir.ui.listeners.ListenerRowViewModel;
@@ -25,18 +24,30 @@ import java.util.function.BooleanSupplier;
  * ffmpeg publisher and player), {@code WEIR-SHOT <file>} per screenshot, {@code WEIR-DONE} at the end. Exits non-zero on any failure.
  */
 public final class ScreenshotMain {
+    /** The SRT passphrase of the screenshot engine; the SRT publisher and the caller use it. */
+    static final String PASSPHRASE = "screenshot-passphrase";
+
     private ScreenshotMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Path out = Path.of(args[1]);
-        int chartSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 12;
+        int srtPort = Integer.parseInt(args[2]);
+        int chartSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int code = 1;
-        try (WeirEngine engine = ConsoleEngine.create(EngineConfig.DEFAULTS)) {
+        Path recordings = java.nio.file.Files.createTempDirectory("weir-screenshot-recordings");
+        EngineConfig config = EngineConfig.DEFAULTS
+                .withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + port, 4096))
+                .withSrt(new dev.weir.engine.config.SrtSettings("127.0.0.1:" + srtPort, 120, PASSPHRASE, 16))
+                .withRecording(new dev.weir.engine.config.RecordingSettings(recordings.toString(), false))
+                .withRelay(new dev.weir.engine.config.RelaySettings(java.util.List.of(
+                        new dev.weir.engine.config.RelaySettings.Destination("live/studio",
+                                "srt://127.0.0.1:" + srtPort + "?streamid=publish:live/studio-backup&passphrase=" + PASSPHRASE))));
+        try (dev.weir.ui.engine.EngineHost engine = new dev.weir.ui.engine.EngineHost(dev.weir.engine.StandardListeners::engine, config)) {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(20, TimeUnit.SECONDS);
-            run(engine, port, out, chartSeconds);
+            run(engine, port, srtPort, out, chartSeconds);
             code = 0;
         } catch (Throwable t) {
             t.printStackTrace();
@@ -47,24 +58,67 @@ public final class ScreenshotMain {
         System.exit(code);
     }
 
-    private static void run(WeirEngine engine, int port, Path out, int chartSeconds) throws Exception {
+    private static void run(dev.weir.ui.engine.EngineHost engine, int port, int srtPort, Path out, int chartSeconds) throws Exception {
+        StderrLogFeed log = StderrLogFeed.install();
         ConsoleWindow window = fx(() -> ConsoleWindow.show(new Stage(), engine,
-                ConsoleOptions.DEFAULTS.withRtmpAddress("127.0.0.1:" + port).withStartRtmpOnOpen(true)));
+                ConsoleOptions.DEFAULTS.withStartListenersOnOpen(true).withLog(log)));
         ListenerRowViewModel rtmp = window.viewModel().listeners().rtmp();
-        await(10, "the RTMP listener runs", () -> fxValue(() -> rtmp.stateProperty().get() == ListenerRowState.RUNNING));
-        settle();
-        shot(window, out.resolve("01-console-listening.png"));
+        await(10, "the RTMP and SRT listeners run", () -> fxValue(() -> rtmp.stateProperty().get() == ListenerRowState.RUNNING
+                && window.viewModel().listeners().srt().stateProperty().get() == ListenerRowState.RUNNING));
         System.out.println("WEIR-LISTENING");
         System.out.flush();
 
-        await(30, "live/test shows H264 and a bit rate", () -> fxValue(() -> {
-            StreamRowViewModel row = window.viewModel().streams().row("live/test");
-            return row != null && "H264".equals(row.videoCodecProperty().get()) && row.bitrateInProperty().get() > 0;
+        await(30, "live/test (RTMP) and live/studio (SRT) show H264 and a bit rate", () -> fxValue(() -> {
+            StreamRowViewModel a = window.viewModel().streams().row("live/test");
+            StreamRowViewModel b = window.viewModel().streams().row("live/studio");
+            return a != null && b != null && "H264".equals(a.videoCodecProperty().get()) && a.bitrateInProperty().get() > 0
+                    && "H264".equals(b.videoCodecProperty().get()) && b.bitrateInProperty().get() > 0;
         }));
         await(30, "a player receives live/test", () -> fxValue(() -> {
             StreamRowViewModel row = window.viewModel().streams().row("live/test");
             return row != null && row.playersProperty().get() > 0 && row.bitrateOutProperty().get() > 0;
         }));
+        // A wrong passphrase, so the dashboard counts a refusal; a recording; the relay of live/studio.
+        try (dev.weir.engine.probe.TestCaller wrong = dev.weir.engine.probe.TestCaller.start("srt://127.0.0.1:" + srtPort
+                + "?streamid=publish:live/intruder&passphrase=wrong-passphrase", dev.weir.engine.probe.TestCaller.Action.CONNECT, null, null)) {
+            wrong.await(java.time.Duration.ofSeconds(5));
+        }
+        fx(() -> {
+            window.viewModel().streams().toggleRecording(window.viewModel().streams().row("live/test"));
+            return null;
+        });
+        await(20, "the relay copy arrives", () -> fxValue(() -> window.viewModel().streams().row("live/studio-backup") != null));
+        Thread.sleep(chartSeconds * 500L);
+        settle();
+        shot(window, out.resolve("01-dashboard.png"));
+        fx(() -> {
+            window.themeProperty().set(dev.weir.ui.prefs.Theme.DARK);
+            return null;
+        });
+        settle();
+        shot(window, out.resolve("02-dashboard-dark.png"));
+        fx(() -> {
+            window.themeProperty().set(dev.weir.ui.prefs.Theme.LIGHT);
+            window.show(dev.weir.ui.prefs.Screen.STREAMS);
+            return null;
+        });
+        settle();
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<StreamRowViewModel> table =
+                    (TableView<StreamRowViewModel>) window.stage().getScene().lookup("#streams-table");
+            table.getSelectionModel().select(window.viewModel().streams().row("live/studio"));
+            return null;
+        });
+        Thread.sleep(chartSeconds * 500L);
+        settle();
+        shot(window, out.resolve("03-streams.png"));
+        selectTab(window, "#detail-tab-charts");
+        shot(window, out.resolve("04-stream-charts.png"));
+        selectTab(window, "#detail-tab-srt");
+        shot(window, out.resolve("05-stream-srt-stats.png"));
+        selectTab(window, "#detail-tab-keys");
+        shot(window, out.resolve("06-stream-keys.png"));
         fx(() -> {
             @SuppressWarnings("unchecked")
             TableView<StreamRowViewModel> table =
@@ -72,13 +126,49 @@ public final class ScreenshotMain {
             table.getSelectionModel().select(window.viewModel().streams().row("live/test"));
             return null;
         });
-        Thread.sleep(chartSeconds * 1000L);
         settle();
-        shot(window, out.resolve("02-stream-detail.png"));
+        selectTab(window, "#detail-tab-players");
+        shot(window, out.resolve("07-stream-players.png"));
+        fx(() -> {
+            window.show(dev.weir.ui.prefs.Screen.SETTINGS);
+            window.viewModel().settings().addPassphrase("live/studio2", "another-passphrase");
+            return null;
+        });
+        settle();
+        shot(window, out.resolve("08-settings.png"));
+        fx(() -> {
+            window.show(dev.weir.ui.prefs.Screen.CALLER);
+            window.viewModel().caller().urlProperty().set("srt://127.0.0.1:" + srtPort + "?passphrase=" + PASSPHRASE);
+            window.viewModel().caller().actionProperty().set(dev.weir.engine.probe.TestCaller.Action.SEND_TEST_STREAM);
+            window.viewModel().caller().start();
+            return null;
+        });
+        await(15, "the caller sends", () -> fxValue(() -> window.viewModel().caller().stateProperty().get()
+                == dev.weir.engine.probe.TestCaller.State.CONNECTED && window.viewModel().caller().srtProperty().get() != null));
+        Thread.sleep(3000);
+        settle();
+        shot(window, out.resolve("09-caller-connected.png"));
+        fx(() -> {
+            window.viewModel().caller().hangUp();
+            window.viewModel().caller().urlProperty().set("srt://127.0.0.1:" + srtPort + "?streamid=publish:live/guest&passphrase=not-the-passphrase");
+            window.viewModel().caller().actionProperty().set(dev.weir.engine.probe.TestCaller.Action.CONNECT);
+            window.viewModel().caller().start();
+            return null;
+        });
+        await(15, "the caller is refused", () -> fxValue(() -> "BADSECRET".equals(window.viewModel().caller().rejectReasonProperty().get())));
+        settle();
+        shot(window, out.resolve("10-caller-refused.png"));
+        fx(() -> {
+            window.show(dev.weir.ui.prefs.Screen.LOG);
+            return null;
+        });
+        settle();
+        shot(window, out.resolve("11-log.png"));
 
         // A second server holds a port; the listener row explains why it cannot take it.
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             fx(() -> {
+                window.show(dev.weir.ui.prefs.Screen.DASHBOARD);
                 rtmp.stop();
                 return null;
             });
@@ -90,13 +180,23 @@ public final class ScreenshotMain {
             });
             await(10, "the listener fails", () -> fxValue(() -> rtmp.stateProperty().get() == ListenerRowState.FAILED));
             settle();
-            shot(window, out.resolve("03-listener-error.png"));
+            shot(window, out.resolve("12-listener-error.png"));
         }
         fx(() -> {
             window.stage().hide();
             return null;
         });
         System.out.println("WEIR-DONE");
+    }
+
+    private static void selectTab(ConsoleWindow window, String id) throws Exception {
+        fx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.stage().getScene().lookup("#detail-tabs");
+            tabs.getTabs().stream().filter(t -> ("#" + t.getId()).equals(id)).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+            return null;
+        });
+        settle();
     }
 
     private static void shot(ConsoleWindow window, Path file) throws Exception {

@@ -4,7 +4,6 @@ import dev.weir.engine.ListenerException;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.ui.detail.StreamDetailPane;
 import dev.weir.ui.detail.StreamDetailViewModel;
-import dev.weir.ui.listeners.ListenerControl;
 import dev.weir.ui.streams.StreamRowViewModel;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -45,20 +44,11 @@ class StreamsScreenTest {
     private final AtomicReference<EngineSnapshot> latest = new AtomicReference<>(EngineSnapshot.EMPTY);
     private ConsoleWindow window;
 
-    private static final ListenerControl NO_LISTENERS = new ListenerControl() {
-        @Override
-        public String startRtmp(String address) throws ListenerException {
-            throw new ListenerException("not in this test");
-        }
-
-        @Override
-        public void stop(String listenerId) {
-        }
-    };
 
     @Start
     void start(Stage stage) {
-        window = ConsoleWindow.show(stage, latest::get, NO_LISTENERS, ConsoleOptions.DEFAULTS);
+        window = ConsoleWindow.show(stage, new SnapshotEngine(latest::get), ConsoleOptions.DEFAULTS);
+        window.show(dev.weir.ui.prefs.Screen.STREAMS);
     }
 
     @AfterEach
@@ -124,8 +114,8 @@ class StreamsScreenTest {
         assertEquals("H264 (H264)", cell(robot, "col-video-codec", 0));
         assertEquals("640×360 (640×360)", cell(robot, "col-resolution", 0));
         assertEquals("25 (25.0)", cell(robot, "col-fps", 0));
-        assertEquals("44.1 kHz (44100)", cell(robot, "col-sample-rate", 0));
-        assertEquals("stereo (2)", cell(robot, "col-channels", 0));
+        assertEquals("AAC (AAC)", cell(robot, "col-audio-codec", 0));
+        assertEquals("Off (Off)", cell(robot, "col-encryption", 0));
         assertEquals("3.00 Mb/s (3000000)", cell(robot, "col-bitrate-out", 1));
         assertEquals("2 streams (2 publishing) · 2 players · 0 connections",
                 robot.lookup("#status-summary").queryAs(Label.class).getText());

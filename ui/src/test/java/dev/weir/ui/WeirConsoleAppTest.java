@@ -22,7 +22,7 @@ class WeirConsoleAppTest {
             assertEquals("Weir console", stage.getTitle());
             FxRobot robot = new FxRobot();
             assertEquals("Stopped", robot.lookup("#rtmp-state").queryAs(Label.class).getText());
-            assertEquals(ConsoleOptions.DEFAULTS.rtmpAddress(),
+            assertEquals(":1935",
                     robot.lookup("#rtmp-address").queryAs(javafx.scene.control.TextField.class).getText());
         } finally {
             FxToolkit.cleanupApplication(app);

@@ -26,6 +26,7 @@ public final class ConnectionCounters {
     private volatile State state = State.HANDSHAKE;
     private volatile String streamKey;
     private volatile Supplier<SrtStats> srtStats;
+    private volatile Runnable closer;
 
     public ConnectionCounters(String id, Protocol protocol, String listenerId, String remoteAddress, long startNanos) {
         this.id = id;
@@ -62,5 +63,20 @@ public final class ConnectionCounters {
     public SrtStats srtStats() {
         Supplier<SrtStats> s = srtStats;
         return s == null ? null : s.get();
+    }
+
+    /** The session says how to end it from outside (the operator's disconnect); {@code null} when it cannot be. */
+    public void closer(Runnable close) { closer = close; }
+
+    /**
+     * Ends the connection through its session's closer.
+     *
+     * @return false when the session gave no way to close it
+     */
+    public boolean close() {
+        Runnable c = closer;
+        if (c == null) return false;
+        c.run();
+        return true;
     }
 }

@@ -19,4 +19,9 @@ public final class ConnectionRegistry {
     public Collection<ConnectionCounters> all() {
         return List.copyOf(open.values());
     }
+
+    /** The open connection with this id, or {@code null}. */
+    public ConnectionCounters find(String id) {
+        return id == null ? null : open.get(id);
+    }
 }

@@ -1,5 +1,21 @@
 package dev.weir.ui.detail;
 
+import dev.weir.engine.srt.stats.KeyMaterialEvent;
+import dev.weir.engine.srt.stats.SrtStats;
+import dev.weir.engine.stats.ConnectionSnapshot;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import java.time.Duration;
 import javafx.scene.layout.Region;
 import java.util.Set;
@@ -39,13 +55,12 @@ public final class StreamDetailPane extends VBox {
     private final Label gone = new Label("This stream has ended; the numbers are the last ones seen.");
     private final GridPane facts = new GridPane();
     private final List<Label> values = new ArrayList<>();
-    private final XYChart.Series<Number, Number> in = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> out = new XYChart.Series<>();
-    private final ListChangeListener<BitratePoint> historyListener = this::onHistoryChanged;
-    private final NumberAxis time = new NumberAxis();
+    private final SrtStatsGrid srtGrid = new SrtStatsGrid();
+    private final Label activeKey = new Label("—");
     private Subscription subscriptions;
 
-    public StreamDetailPane(StreamDetailViewModel viewModel) {
+    /** @param disconnect ends a player's connection by id (the console runs it off the FX thread) */
+    public StreamDetailPane(StreamDetailViewModel viewModel, Consumer<String> disconnect) {
         this.viewModel = viewModel;
         setId("stream-detail");
         getStyleClass().add("stream-detail");
@@ -60,21 +75,70 @@ public final class StreamDetailPane extends VBox {
         header.getStyleClass().add("detail-header");
 
         buildFacts();
-        LineChart<Number, Number> chart = buildChart();
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox body = new HBox(16, facts, chart);
-        HBox.setHgrow(chart, Priority.ALWAYS);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(header, body);
+        HistoryChart<BitratePoint> bitrate = new HistoryChart<>("bitrate-chart", "Bit rate",
+                bps -> BitrateFormat.format(Math.round(bps)), viewModel.history(), BitratePoint::secondsSinceOpen,
+                viewModel.span(), List.of(new HistoryChart.Line<>("In", p -> p.bitrateIn()),
+                new HistoryChart.Line<>("Out", p -> p.bitrateOut())));
+        bitrate.getStyleClass().add("bitrate-chart");
+        bitrate.setMinHeight(160);
+        HBox overview = new HBox(16, facts, bitrate);
+        HBox.setHgrow(bitrate, Priority.ALWAYS);
 
-        in.getData().addAll(toData(viewModel.history(), true));
-        out.getData().addAll(toData(viewModel.history(), false));
-        fitTimeAxis();
-        viewModel.history().addListener(historyListener);
+        HistoryChart<TransportPoint> rtt = new HistoryChart<>("rtt-chart", "ms", v -> String.format(Locale.ROOT, "%.1f", v),
+                viewModel.transport(), TransportPoint::secondsSinceOpen, viewModel.span(),
+                List.of(new HistoryChart.Line<>("RTT", TransportPoint::rttMs)));
+        HistoryChart<TransportPoint> loss = new HistoryChart<>("loss-chart", "packets/s", StreamDetailPane::whole,
+                viewModel.transport(), TransportPoint::secondsSinceOpen, viewModel.span(),
+                List.of(new HistoryChart.Line<>("Lost", p -> p.lost()), new HistoryChart.Line<>("Retransmitted", p -> p.retransmitted())));
+        HistoryChart<TransportPoint> buffer = new HistoryChart<>("buffer-chart", "ms", StreamDetailPane::whole,
+                viewModel.transport(), TransportPoint::secondsSinceOpen, viewModel.span(),
+                List.of(new HistoryChart.Line<>("Receive buffer", TransportPoint::receiveBufferMs),
+                        new HistoryChart.Line<>("TSBPD delay", TransportPoint::tsbpdDelayMs)));
+        HistoryChart<TransportPoint> keyframes = new HistoryChart<>("keyframe-chart", "s",
+                v -> String.format(Locale.ROOT, "%.1f", v), viewModel.transport(), TransportPoint::secondsSinceOpen,
+                viewModel.span(), List.of(new HistoryChart.Line<>("Keyframe interval", TransportPoint::keyframeIntervalSec)));
+        GridPane charts = new GridPane();
+        charts.getStyleClass().add("chart-grid");
+        charts.add(rtt, 0, 0);
+        charts.add(loss, 1, 0);
+        charts.add(buffer, 0, 1);
+        charts.add(keyframes, 1, 1);
+        rtt.setTitle("Round-trip time (msRTT)");
+        loss.setTitle("Lost and retransmitted packets");
+        buffer.setTitle("Receive buffer (msRcvBuf) and TSBPD delay");
+        keyframes.setTitle("Keyframe interval");
+        for (HistoryChart<?> c : List.of(rtt, loss, buffer, keyframes)) {
+            c.setMinHeight(150);
+            c.setPrefHeight(190);
+            GridPane.setHgrow(c, Priority.ALWAYS);
+            GridPane.setVgrow(c, Priority.ALWAYS);
+        }
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        charts.getColumnConstraints().addAll(half, half);
+
+        Tab overviewTab = tab("Overview", "detail-tab-overview", overview);
+        Tab chartsTab = tab("Transport charts", "detail-tab-charts", charts);
+        Tab srtTab = tab("SRT statistics", "detail-tab-srt", scroll(srtGrid));
+        Tab keysTab = tab("Key rotation", "detail-tab-keys", keyTimeline());
+        Tab playersTab = tab("Players", "detail-tab-players", playersTable(disconnect));
+        TabPane tabs = new TabPane(overviewTab, chartsTab, srtTab, keysTab, playersTab);
+        tabs.setId("detail-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(header, tabs);
+
         subscriptions = Subscription.combine(
                 viewModel.streamProperty().subscribe(this::show),
                 viewModel.presentProperty().subscribe(present -> gone.setVisible(!present)),
-                () -> viewModel.history().removeListener(historyListener));
+                viewModel.publisherProperty().subscribe(this::showPublisher),
+                bitrate.subscription(), rtt.subscription(), loss.subscription(), buffer.subscription(),
+                keyframes.subscription());
+    }
+
+    /** The pane without a disconnect action (for screens that only watch). */
+    public StreamDetailPane(StreamDetailViewModel viewModel) {
+        this(viewModel, id -> { });
     }
 
     public StreamDetailViewModel viewModel() {
@@ -89,6 +153,132 @@ public final class StreamDetailPane extends VBox {
         }
     }
 
+    private static Tab tab(String name, String id, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static ScrollPane scroll(javafx.scene.Node n) {
+        ScrollPane s = new ScrollPane(n);
+        s.setFitToWidth(true);
+        s.getStyleClass().add("detail-scroll");
+        return s;
+    }
+
+    private static String whole(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    private VBox keyTimeline() {
+        Label name = new Label("Active key");
+        name.getStyleClass().add("fact-name");
+        activeKey.setId("detail-active-key");
+        activeKey.getStyleClass().add("fact-value");
+        HBox top = new HBox(10, name, activeKey);
+        ListView<KeyMaterialEvent> events = new ListView<>(viewModel.keyEvents());
+        events.setId("detail-key-events");
+        Label none = new Label("No key-material events: the stream is in the clear, or its first key is still in use.");
+        none.getStyleClass().add("placeholder");
+        events.setPlaceholder(none);
+        events.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(KeyMaterialEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : String.format(Locale.ROOT, "%10s   %-18s %s",
+                        DurationFormat.format(Duration.ofMillis(e.msTimeStamp())), describe(e.kind()),
+                        "both".equals(e.key()) ? "even and odd keys" : e.key() + " key"));
+            }
+        });
+        VBox.setVgrow(events, Priority.ALWAYS);
+        VBox box = new VBox(8, top, events);
+        box.getStyleClass().add("detail-tab-body");
+        return box;
+    }
+
+    private static String describe(KeyMaterialEvent.Kind kind) {
+        return switch (kind) {
+            case PRE_ANNOUNCED -> "pre-announced";
+            case SWITCHED -> "switched to";
+            case DECOMMISSIONED -> "retired";
+            case PEER_ACKNOWLEDGED -> "peer acknowledged";
+            case PEER_REFRESHED -> "peer refreshed";
+            case PEER_REJECTED -> "peer rejected";
+        };
+    }
+
+    private TableView<PlayerRow> playersTable(Consumer<String> disconnect) {
+        TableView<PlayerRow> table = new TableView<>(viewModel.players());
+        table.setId("detail-players");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label none = new Label("No players on this stream.");
+        none.getStyleClass().add("placeholder");
+        table.setPlaceholder(none);
+        table.getColumns().add(playerColumn("Connection", 90, c -> c.id()));
+        table.getColumns().add(playerColumn("Protocol", 70, c -> c.protocol().name()));
+        table.getColumns().add(playerColumn("Address", 150, ConnectionSnapshot::remoteAddress));
+        table.getColumns().add(playerColumn("Uptime", 70, c -> DurationFormat.format(c.uptime())));
+        table.getColumns().add(playerColumn("Bit rate", 90, c -> BitrateFormat.format(c.bitrateOut())));
+        table.getColumns().add(playerColumn("Sent", 80, c -> ByteCountFormat.format(c.bytesOut())));
+        table.getColumns().add(playerColumn("Dropped", 70, c -> String.valueOf(c.droppedMessages())));
+        table.getColumns().add(playerColumn("RTT", 70, c -> c.srt() == null ? "—"
+                : String.format(Locale.ROOT, "%.1f ms", c.srt().instant().msRTT())));
+        table.getColumns().add(playerColumn("Lost / retrans.", 100, c -> c.srt() == null ? "—"
+                : c.srt().total().pktSndLoss() + " / " + c.srt().total().pktRetrans()));
+        TableColumn<PlayerRow, Void> action = new TableColumn<>("");
+        action.setMinWidth(110);
+        action.setSortable(false);
+        action.setCellFactory(col -> new TableCell<>() {
+            private final Button button = new Button("Disconnect");
+
+            {
+                button.getStyleClass().add("small");
+                button.setOnAction(e -> {
+                    PlayerRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null) {
+                        button.setDisable(true);
+                        disconnect.accept(row.id());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(Void item, boolean empty) {
+                super.updateItem(item, empty);
+                PlayerRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null) {
+                    button.setId("disconnect-" + row.id());
+                    button.setDisable(false);
+                }
+                setGraphic(row == null ? null : button);
+            }
+        });
+        table.getColumns().add(action);
+        return table;
+    }
+
+    private static TableColumn<PlayerRow, String> playerColumn(String title, double width, Function<ConnectionSnapshot, String> text) {
+        TableColumn<PlayerRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> Bindings.createStringBinding(
+                () -> f.getValue().snapshotProperty().get() == null ? null : text.apply(f.getValue().snapshotProperty().get()),
+                f.getValue().snapshotProperty()));
+        return c;
+    }
+
+    private void showPublisher(ConnectionSnapshot publisher) {
+        SrtStats srt = publisher == null ? null : publisher.srt();
+        srtGrid.show(srt);
+        if (srt == null) {
+            activeKey.setText(publisher == null ? "—" : "not SRT");
+        } else if (!srt.keys().encrypted()) {
+            activeKey.setText("none (clear)");
+        } else {
+            activeKey.setText(srt.keys().sendKey() + " · AES-" + srt.keys().keyLength() * 8 + " · "
+                    + srt.keys().keySwitches() + " switches");
+        }
+    }
+
     private static final String[] FACTS = {
             "Publisher", "Protocol", "State", "Uptime",
             "Video", "Level", "Resolution", "Frame rate", "Keyframe interval",
@@ -97,17 +287,25 @@ public final class StreamDetailPane extends VBox {
             "Players", "Dropped messages", "Slow players cut off",
     };
 
+    /** Facts from "Audio" on go in a second column, so the pane stays short. */
+    private static final int SECOND_COLUMN = 9;
+
     /** The first fact of each group (video, audio, traffic, players) gets a little space above it. */
-    private static final Set<String> GROUP_STARTS = Set.of("Video", "Audio", "Bit rate in", "Players");
+    private static final Set<String> GROUP_STARTS = Set.of("Video", "Bit rate in", "Players");
 
     private void buildFacts() {
         facts.getStyleClass().add("detail-facts");
         ColumnConstraints names = new ColumnConstraints();
         names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints data = new ColumnConstraints();
-        data.setPrefWidth(170);
+        data.setPrefWidth(150);
         data.setMinWidth(Region.USE_PREF_SIZE);
-        facts.getColumnConstraints().addAll(names, data);
+        ColumnConstraints names2 = new ColumnConstraints();
+        names2.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints data2 = new ColumnConstraints();
+        data2.setPrefWidth(130);
+        data2.setMinWidth(Region.USE_PREF_SIZE);
+        facts.getColumnConstraints().addAll(names, data, names2, data2);
         for (int i = 0; i < FACTS.length; i++) {
             Label name = new Label(FACTS[i]);
             name.getStyleClass().add("fact-name");
@@ -118,7 +316,9 @@ public final class StreamDetailPane extends VBox {
                 name.getStyleClass().add("fact-group-start");
                 value.getStyleClass().add("fact-group-start");
             }
-            facts.addRow(i, name, value);
+            int column = i < SECOND_COLUMN ? 0 : 2;
+            facts.add(name, column, i < SECOND_COLUMN ? i : i - SECOND_COLUMN);
+            facts.add(value, column + 1, i < SECOND_COLUMN ? i : i - SECOND_COLUMN);
             values.add(value);
         }
     }
@@ -153,82 +353,5 @@ public final class StreamDetailPane extends VBox {
         for (int i = 0; i < texts.length; i++) {
             values.get(i).setText(texts[i]);
         }
-    }
-
-    private LineChart<Number, Number> buildChart() {
-        time.setLabel("Time since selected");
-        time.setAutoRanging(false);
-        time.setMinorTickCount(0);
-        time.setAnimated(false);
-        time.setTickLabelFormatter(converter(seconds -> DurationFormat.format(Duration.ofMillis((long) (seconds * 1000)))));
-        NumberAxis rate = new NumberAxis();
-        rate.setLabel("Bit rate");
-        rate.setAnimated(false);
-        rate.setTickLabelFormatter(converter(bps -> BitrateFormat.format(Math.round(bps))));
-
-        LineChart<Number, Number> chart = new LineChart<>(time, rate);
-        chart.setId("bitrate-chart");
-        chart.getStyleClass().add("bitrate-chart");
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setMinHeight(180);
-        chart.setPrefHeight(240);
-        in.setName("In");
-        out.setName("Out");
-        chart.getData().addAll(List.of(in, out));
-        return chart;
-    }
-
-    private void onHistoryChanged(ListChangeListener.Change<? extends BitratePoint> change) {
-        while (change.next()) {
-            if (change.wasRemoved()) {
-                in.getData().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
-                out.getData().remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
-            }
-            if (change.wasAdded()) {
-                in.getData().addAll(change.getFrom(), toData(change.getAddedSubList(), true));
-                out.getData().addAll(change.getFrom(), toData(change.getAddedSubList(), false));
-            }
-        }
-        fitTimeAxis();
-    }
-
-    /**
-     * Shows at least a minute and at most the history's span, with ticks on round numbers of seconds, so the
-     * labels read 0:00, 0:10, 0:20 rather than whatever fractions autoranging picks.
-     */
-    private void fitTimeAxis() {
-        List<BitratePoint> history = viewModel.history();
-        double last = history.isEmpty() ? 0 : history.get(history.size() - 1).secondsSinceOpen();
-        double span = viewModel.span().toMillis() / 1000.0;
-        double upper = Math.max(Math.min(60, span), Math.ceil(last));
-        double tick = upper <= 60 ? 10 : upper <= 180 ? 30 : 60;
-        double lower = Math.max(0, Math.floor((upper - span) / tick) * tick);
-        upper = Math.max(lower + tick, Math.ceil(upper / tick) * tick);
-        time.setLowerBound(lower);
-        time.setUpperBound(upper);
-        time.setTickUnit(tick);
-    }
-
-    private static List<XYChart.Data<Number, Number>> toData(List<? extends BitratePoint> points, boolean incoming) {
-        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
-        for (BitratePoint p : points) {
-            data.add(new XYChart.Data<>(p.secondsSinceOpen(), incoming ? p.bitrateIn() : p.bitrateOut()));
-        }
-        return data;
-    }
-
-    private static StringConverter<Number> converter(java.util.function.DoubleFunction<String> format) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return n == null ? "" : format.apply(n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException("axis labels are not parsed");
-            }
-        };
     }
 }

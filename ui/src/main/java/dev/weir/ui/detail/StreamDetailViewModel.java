@@ -1,5 +1,14 @@
 package dev.weir.ui.detail;
 
+import dev.weir.engine.srt.stats.KeyMaterialEvent;
+import dev.weir.engine.srt.stats.SrtStats;
+import dev.weir.engine.stats.ConnectionSnapshot;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.StreamSnapshot;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,8 +41,16 @@ public final class StreamDetailViewModel {
     private final ReadOnlyBooleanWrapper present = new ReadOnlyBooleanWrapper(this, "present");
     private final ObservableList<BitratePoint> history = FXCollections.observableArrayList();
     private final ObservableList<BitratePoint> readOnlyHistory = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<TransportPoint> transport = FXCollections.observableArrayList();
+    private final ObservableList<TransportPoint> readOnlyTransport = FXCollections.unmodifiableObservableList(transport);
+    private final ReadOnlyObjectWrapper<ConnectionSnapshot> publisher = new ReadOnlyObjectWrapper<>(this, "publisher");
+    private final ObservableList<PlayerRow> players = FXCollections.observableArrayList();
+    private final ObservableList<KeyMaterialEvent> keyEvents = FXCollections.observableArrayList();
+    private final Map<String, PlayerRow> playersById = new HashMap<>();
     private Instant openedAt;
     private Instant lastPointAt;
+    private long lastLost = -1;
+    private long lastRetransmitted = -1;
 
     public StreamDetailViewModel(String key) {
         this(key, DEFAULT_CAPACITY, DEFAULT_INTERVAL);
@@ -66,7 +83,20 @@ public final class StreamDetailViewModel {
     /** Oldest first; at most {@link #capacity()} points. */
     public ObservableList<BitratePoint> history() { return readOnlyHistory; }
 
+    /** Transport points (RTT, loss, buffers, keyframe interval), one per bit rate point. */
+    public ObservableList<TransportPoint> transport() { return readOnlyTransport; }
+
+    /** The publisher's connection (with SRT statistics for SRT publishers), {@code null} when none. */
+    public ReadOnlyObjectProperty<ConnectionSnapshot> publisherProperty() { return publisher.getReadOnlyProperty(); }
+
+    /** The stream's players, one row per connection. */
+    public ObservableList<PlayerRow> players() { return FXCollections.unmodifiableObservableList(players); }
+
+    /** The SRT publisher's recent key-material events (refresh, pre-announce, switch), oldest first. */
+    public ObservableList<KeyMaterialEvent> keyEvents() { return FXCollections.unmodifiableObservableList(keyEvents); }
+
     public void update(EngineSnapshot snapshot) {
+        updateConnections(snapshot);
         StreamSnapshot found = null;
         for (StreamSnapshot s : snapshot.streams()) {
             if (key.equals(s.key())) {
@@ -95,5 +125,51 @@ public final class StreamDetailViewModel {
             history.remove(0, history.size() - capacity + 1);
         }
         history.add(point);
+        if (transport.size() >= capacity) {
+            transport.remove(0, transport.size() - capacity + 1);
+        }
+        transport.add(transportPoint(seconds, found));
+    }
+
+    private TransportPoint transportPoint(double seconds, StreamSnapshot s) {
+        ConnectionSnapshot p = publisher.get();
+        SrtStats srt = p == null ? null : p.srt();
+        if (srt == null) return new TransportPoint(seconds, 0, 0, 0, 0, 0, s.keyframeIntervalSec());
+        long lostTotal = srt.total().pktRcvLoss() + srt.total().pktSndLoss();
+        long retransTotal = srt.total().pktRetrans() + srt.total().pktRcvRetrans();
+        long lost = lastLost < 0 ? 0 : Math.max(0, lostTotal - lastLost);
+        long retrans = lastRetransmitted < 0 ? 0 : Math.max(0, retransTotal - lastRetransmitted);
+        lastLost = lostTotal;
+        lastRetransmitted = retransTotal;
+        return new TransportPoint(seconds, srt.instant().msRTT(), lost, retrans, srt.instant().msRcvBuf(),
+                srt.instant().msRcvTsbPdDelay(), s.keyframeIntervalSec());
+    }
+
+    private void updateConnections(EngineSnapshot snapshot) {
+        ConnectionSnapshot pub = null;
+        Set<String> seen = new HashSet<>();
+        for (ConnectionSnapshot c : snapshot.connections()) {
+            if (!key.equals(c.streamKey())) continue;
+            if (c.role() == ConnectionSnapshot.Role.PUBLISHER) {
+                pub = c;
+            } else if (c.role() == ConnectionSnapshot.Role.PLAYER) {
+                seen.add(c.id());
+                PlayerRow row = playersById.get(c.id());
+                if (row == null) {
+                    row = new PlayerRow(c);
+                    playersById.put(c.id(), row);
+                    players.add(row);
+                } else {
+                    row.update(c);
+                }
+            }
+        }
+        if (playersById.size() != seen.size()) {
+            playersById.keySet().retainAll(seen);
+            players.removeIf(r -> !seen.contains(r.id()));
+        }
+        publisher.set(pub);
+        List<KeyMaterialEvent> events = pub == null || pub.srt() == null ? List.of() : pub.srt().keys().events();
+        if (!events.equals(keyEvents)) keyEvents.setAll(events);
     }
 }

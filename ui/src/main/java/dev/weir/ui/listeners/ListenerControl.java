@@ -1,25 +1,26 @@
 package dev.weir.ui.listeners;
 
 import dev.weir.engine.ListenerException;
-import dev.weir.engine.WeirEngine;
+import dev.weir.engine.stats.Protocol;
+import dev.weir.ui.engine.EngineControl;
 
 /**
- * The part of the engine the listeners pane drives. Both calls may block (binding, name resolution), so the
+ * The part of the engine the listener rows drive. Both calls may block (binding, name resolution), so the
  * view model only calls them off the FX thread.
  */
 public interface ListenerControl {
 
-    /** Starts an RTMP listener and returns its id, as in {@code ListenerSnapshot.id}. */
-    String startRtmp(String address) throws ListenerException;
+    /** Starts a listener and returns its id, as in {@code ListenerSnapshot.id}. */
+    String start(Protocol protocol, String address) throws ListenerException;
 
     /** Stops the listener; unknown ids are ignored. */
     void stop(String listenerId);
 
-    static ListenerControl of(WeirEngine engine) {
+    static ListenerControl of(EngineControl engine) {
         return new ListenerControl() {
             @Override
-            public String startRtmp(String address) throws ListenerException {
-                return engine.startRtmpListener(address);
+            public String start(Protocol protocol, String address) throws ListenerException {
+                return engine.startListener(protocol, address);
             }
 
             @Override

@@ -47,9 +47,6 @@ public final class ListenerRowViewModel {
 
     public ListenerRowViewModel(Protocol protocol, String initialAddress, ListenerControl control,
                                 Executor background, Executor fx) {
-        if (protocol != Protocol.RTMP) {
-            throw new IllegalArgumentException("the console starts RTMP listeners only so far, not " + protocol);
-        }
         this.protocol = protocol;
         this.control = control;
         this.background = background;
@@ -86,18 +83,18 @@ public final class ListenerRowViewModel {
         submit(() -> {
             String id;
             try {
-                id = control.startRtmp(requested);
+                id = control.start(protocol, requested);
             } catch (ListenerException e) {
                 String message = e.getMessage();
-                log.info("RTMP listener on '{}' did not start: {}", requested, message);
+                log.info("{} listener on '{}' did not start: {}", protocol, requested, message);
                 fx.execute(() -> failed(message));
                 return;
             } catch (RuntimeException e) {
-                log.warn("RTMP listener on '{}' did not start", requested, e);
+                log.warn("{} listener on '{}' did not start", protocol, requested, e);
                 fx.execute(() -> failed("Could not start the listener on '" + requested + "': " + describe(e)));
                 return;
             }
-            log.info("RTMP listener {} started on '{}'", id, requested);
+            log.info("{} listener {} started on '{}'", protocol, id, requested);
             fx.execute(() -> started(id));
         });
     }
@@ -112,12 +109,30 @@ public final class ListenerRowViewModel {
             try {
                 control.stop(id);
             } catch (RuntimeException e) {
-                log.warn("RTMP listener {} did not stop cleanly", id, e);
+                log.warn("{} listener {} did not stop cleanly", protocol, id, e);
                 fx.execute(() -> stopped("The listener stopped with an error: " + describe(e)));
                 return;
             }
-            log.info("RTMP listener {} stopped", id);
+            log.info("{} listener {} stopped", protocol, id);
             fx.execute(() -> stopped(null));
+        });
+    }
+
+    /** Stops the running listener and starts it again on {@code newAddress} (settings applied at once). */
+    public void restartOn(String newAddress) {
+        String id = listenerId.get();
+        if (state.get() != ListenerRowState.RUNNING || id == null) {
+            address.set(newAddress);
+            return;
+        }
+        state.set(ListenerRowState.STOPPING);
+        submit(() -> {
+            control.stop(id);
+            fx.execute(() -> {
+                stopped(null);
+                address.set(newAddress);
+                start();
+            });
         });
     }
 

@@ -30,11 +30,11 @@ public final class ListenersPane extends VBox {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("listeners-grid");
         grid.getColumnConstraints().addAll(
-                column(60, Priority.NEVER),
+                column(72, Priority.NEVER),
                 column(220, Priority.NEVER),
                 column(80, Priority.NEVER),
                 column(100, Priority.NEVER),
-                column(120, Priority.ALWAYS));
+                column(260, Priority.ALWAYS));
         int line = 0;
         for (ListenerRowViewModel row : viewModel.rows()) {
             addRow(grid, line, row);
@@ -51,7 +51,11 @@ public final class ListenersPane extends VBox {
 
         TextField address = new TextField();
         address.setId(prefix + "-address");
-        address.setPromptText(":1935 or 127.0.0.1:1935");
+        address.setPromptText(switch (row.protocol()) {
+            case RTMP -> ":1935 or 127.0.0.1:1935";
+            case RTMPS -> ":1936 (needs a certificate)";
+            case SRT -> ":10080 (UDP)";
+        });
         address.textProperty().bindBidirectional(row.addressProperty());
         address.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> row.stateProperty().get() != ListenerRowState.STOPPED
@@ -88,9 +92,9 @@ public final class ListenersPane extends VBox {
         connections.textProperty().bind(Bindings.createStringBinding(
                 () -> row.stateProperty().get() == ListenerRowState.RUNNING
                         ? row.connectionsProperty().get() + (row.connectionsProperty().get() == 1 ? " connection" : " connections")
-                        + " · " + row.acceptedProperty().get() + " accepted"
+                        + " · " + row.acceptedProperty().get() + " accepted · " + row.rejectedProperty().get() + " rejected"
                         : "",
-                row.stateProperty(), row.connectionsProperty(), row.acceptedProperty()));
+                row.stateProperty(), row.connectionsProperty(), row.acceptedProperty(), row.rejectedProperty()));
 
         Label error = new Label();
         error.setId(prefix + "-error");

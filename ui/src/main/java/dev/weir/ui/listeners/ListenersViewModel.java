@@ -1,5 +1,6 @@
 package dev.weir.ui.listeners;
 
+import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.Protocol;
 import javafx.collections.FXCollections;
@@ -7,22 +8,40 @@ import javafx.collections.ObservableList;
 
 import java.util.concurrent.Executor;
 
-/** The listeners pane: one row per listener the operator can start. The first slice has the RTMP row only. */
+/** The listeners the operator can start: RTMP, RTMPS and SRT, each with its address from the configuration. */
 public final class ListenersViewModel {
+    /** Addresses offered when the configuration names none. */
+    public static final String DEFAULT_RTMP = ":1935";
+    public static final String DEFAULT_RTMPS = ":1936";
+    public static final String DEFAULT_SRT = ":10080";
+
     private final ListenerRowViewModel rtmp;
+    private final ListenerRowViewModel rtmps;
+    private final ListenerRowViewModel srt;
     private final ObservableList<ListenerRowViewModel> rows;
 
-    public ListenersViewModel(String rtmpAddress, ListenerControl control, Executor background, Executor fx) {
-        this.rtmp = new ListenerRowViewModel(Protocol.RTMP, rtmpAddress, control, background, fx);
-        this.rows = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(rtmp));
+    public ListenersViewModel(EngineConfig config, ListenerControl control, Executor background, Executor fx) {
+        this.rtmp = new ListenerRowViewModel(Protocol.RTMP, or(config.rtmp().listen(), DEFAULT_RTMP), control, background, fx);
+        this.rtmps = new ListenerRowViewModel(Protocol.RTMPS, or(config.tls().listen(), DEFAULT_RTMPS), control, background, fx);
+        this.srt = new ListenerRowViewModel(Protocol.SRT, or(config.srt().listen(), DEFAULT_SRT), control, background, fx);
+        this.rows = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(rtmp, rtmps, srt));
     }
 
-    public ObservableList<ListenerRowViewModel> rows() {
-        return rows;
+    private static String or(String address, String fallback) {
+        return address == null || address.isBlank() ? fallback : address;
     }
 
-    public ListenerRowViewModel rtmp() {
-        return rtmp;
+    public ObservableList<ListenerRowViewModel> rows() { return rows; }
+    public ListenerRowViewModel rtmp() { return rtmp; }
+    public ListenerRowViewModel rtmps() { return rtmps; }
+    public ListenerRowViewModel srt() { return srt; }
+
+    public ListenerRowViewModel row(Protocol protocol) {
+        return switch (protocol) {
+            case RTMP -> rtmp;
+            case RTMPS -> rtmps;
+            case SRT -> srt;
+        };
     }
 
     public void update(EngineSnapshot snapshot) {

@@ -1,5 +1,11 @@
 package dev.weir.ui.streams;
 
+import dev.weir.engine.stats.ConnectionSnapshot;
+import dev.weir.engine.stats.RecordingSnapshot;
+import dev.weir.engine.stats.RelaySnapshot;
+import dev.weir.engine.srt.stats.SrtStats;
+import java.util.List;
+
 import dev.weir.engine.stats.AudioInfo;
 import dev.weir.engine.stats.Protocol;
 import dev.weir.engine.stats.StreamSnapshot;
@@ -46,10 +52,62 @@ public final class StreamRowViewModel {
     private final ReadOnlyIntegerWrapper players = new ReadOnlyIntegerWrapper(this, "players");
     private final ReadOnlyLongWrapper bitrateOut = new ReadOnlyLongWrapper(this, "bitrateOut");
     private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper(this, "dropped");
+    private final ReadOnlyStringWrapper encryption = new ReadOnlyStringWrapper(this, "encryption");
+    private final ReadOnlyObjectWrapper<RecordingSnapshot.State> recording = new ReadOnlyObjectWrapper<>(this, "recording");
+    private final ReadOnlyStringWrapper recordingFile = new ReadOnlyStringWrapper(this, "recordingFile");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper recordingBusy =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "recordingBusy");
+    private final ReadOnlyStringWrapper relays = new ReadOnlyStringWrapper(this, "relays");
+    private final ReadOnlyStringWrapper alerts = new ReadOnlyStringWrapper(this, "alerts");
 
     public StreamRowViewModel(StreamSnapshot first) {
+        this(first, null, List.of());
+    }
+
+    public StreamRowViewModel(StreamSnapshot first, ConnectionSnapshot publisher, List<RelaySnapshot> streamRelays) {
         this.key = Objects.requireNonNull(first.key(), "stream key");
-        update(first);
+        update(first, publisher, streamRelays);
+    }
+
+    /**
+     * Copies the stream's numbers, its publisher's encryption and its relays into the properties.
+     *
+     * @param publisher the publisher's connection, {@code null} when unknown
+     */
+    public void update(StreamSnapshot s, ConnectionSnapshot publisher, List<RelaySnapshot> streamRelays) {
+        update(s);
+        encryption.set(encryptionOf(s, publisher));
+        RecordingSnapshot rec = s.recording();
+        recording.set(rec == null ? null : rec.state());
+        recordingFile.set(rec == null ? null : rec.file());
+        relays.set(relaysOf(streamRelays));
+        alerts.set(alertsOf(s, rec, streamRelays));
+    }
+
+    private static String encryptionOf(StreamSnapshot s, ConnectionSnapshot publisher) {
+        if (s.protocol() == null) return null;
+        if (s.protocol() == Protocol.RTMPS) return "TLS";
+        if (s.protocol() == Protocol.RTMP) return "Off";
+        SrtStats srt = publisher == null ? null : publisher.srt();
+        if (srt == null) return null;
+        return srt.keys().encrypted() ? "AES-" + srt.keys().keyLength() * 8 : "Off";
+    }
+
+    private static String relaysOf(List<RelaySnapshot> rs) {
+        if (rs.isEmpty()) return null;
+        long running = rs.stream().filter(r -> r.state() == RelaySnapshot.State.RUNNING).count();
+        return running == rs.size() ? running + " up" : running + "/" + rs.size() + " up";
+    }
+
+    private static String alertsOf(StreamSnapshot s, RecordingSnapshot rec, List<RelaySnapshot> rs) {
+        java.util.StringJoiner j = new java.util.StringJoiner(" · ");
+        if (rec != null && rec.state() == RecordingSnapshot.State.FAILED) j.add("recording failed");
+        long failing = rs.stream().filter(r -> r.state() == RelaySnapshot.State.BACKOFF).count();
+        if (failing > 0) j.add(failing + (failing == 1 ? " relay failing" : " relays failing"));
+        if (s.tsContinuityErrors() > 0) j.add(s.tsContinuityErrors() + " TS errors");
+        if (s.slowPlayerDisconnects() > 0) j.add(s.slowPlayerDisconnects() + " slow players cut");
+        if (s.state() == StreamState.PUBLISHING && s.bitrateIn() == 0) j.add("no data");
+        return j.length() == 0 ? null : j.toString();
     }
 
     /** Copies the stream's numbers into the properties. JavaFX properties fire only when a value really changes. */
@@ -80,7 +138,7 @@ public final class StreamRowViewModel {
 
     /** What a sorted table must re-sort on: the values that move while the stream runs. */
     Observable[] liveValues() {
-        return new Observable[] {state, uptime, fps, bitrateIn, players, bitrateOut, dropped};
+        return new Observable[] {state, uptime, fps, bitrateIn, players, bitrateOut, dropped, recording, relays, alerts};
     }
 
     public String key() { return key; }
@@ -101,4 +159,19 @@ public final class StreamRowViewModel {
     public ReadOnlyIntegerProperty playersProperty() { return players.getReadOnlyProperty(); }
     public ReadOnlyLongProperty bitrateOutProperty() { return bitrateOut.getReadOnlyProperty(); }
     public ReadOnlyLongProperty droppedProperty() { return dropped.getReadOnlyProperty(); }
+    /** {@code AES-128} .. {@code AES-256}, {@code TLS}, {@code Off}; {@code null} when unknown. */
+    public ReadOnlyStringProperty encryptionProperty() { return encryption.getReadOnlyProperty(); }
+    /** The recording's state, {@code null} when the stream was never recorded. */
+    public ReadOnlyObjectProperty<RecordingSnapshot.State> recordingProperty() { return recording.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty recordingFileProperty() { return recordingFile.getReadOnlyProperty(); }
+    /** True while a start or stop of the recording is on its way to the engine. */
+    public javafx.beans.property.ReadOnlyBooleanProperty recordingBusyProperty() { return recordingBusy.getReadOnlyProperty(); }
+    void recordingBusy(boolean busy) { recordingBusy.set(busy); }
+    /** Whether the record button should stop (rather than start) a recording. */
+    public boolean isRecording() {
+        RecordingSnapshot.State r = recording.get();
+        return r == RecordingSnapshot.State.RECORDING || r == RecordingSnapshot.State.WAITING;
+    }
+    public ReadOnlyStringProperty relaysProperty() { return relays.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty alertsProperty() { return alerts.getReadOnlyProperty(); }
 }

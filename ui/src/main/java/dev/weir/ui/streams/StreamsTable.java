@@ -1,5 +1,8 @@
 package dev.weir.ui.streams;
 
+import dev.weir.engine.stats.RecordingSnapshot;
+import javafx.scene.control.Button;
+
 import dev.weir.engine.stats.StreamSnapshot.StreamState;
 import dev.weir.ui.format.BitrateFormat;
 import dev.weir.ui.format.DurationFormat;
@@ -27,7 +30,7 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
     public StreamsTable(StreamsViewModel viewModel) {
         setId("streams-table");
         getStyleClass().add("streams-table");
-        SortedList<StreamRowViewModel> sorted = new SortedList<>(viewModel.rows());
+        SortedList<StreamRowViewModel> sorted = new SortedList<>(viewModel.filteredRows());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -35,48 +38,91 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
         placeholder.getStyleClass().add("placeholder");
         setPlaceholder(placeholder);
 
-        TableColumn<StreamRowViewModel, String> key = text("Key", 120, r -> Bindings.createStringBinding(r::key));
+        TableColumn<StreamRowViewModel, String> key = text("Key", 108, r -> Bindings.createStringBinding(r::key));
         key.setId("col-key");
 
         TableColumn<StreamRowViewModel, Void> video = new TableColumn<>("Video");
         video.getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
-                named("col-video-codec", text("Codec", 55, StreamRowViewModel::videoCodecProperty)),
-                named("col-video-profile", text("Profile", 60, StreamRowViewModel::videoProfileProperty)),
-                named("col-resolution", text("Resolution", 85,
+                named("col-video-codec", text("Codec", 50, StreamRowViewModel::videoCodecProperty)),
+                named("col-video-profile", text("Profile", 54, StreamRowViewModel::videoProfileProperty)),
+                named("col-resolution", text("Resolution", 84,
                         r -> Bindings.createStringBinding(
                                 () -> MediaFormat.resolution(r.widthProperty().get(), r.heightProperty().get()),
                                 r.widthProperty(), r.heightProperty()))),
-                named("col-fps", number("FPS", 50, r -> r.fpsProperty().asObject(), MediaFormat::frameRate))));
+                named("col-fps", number("FPS", 44, r -> r.fpsProperty().asObject(), MediaFormat::frameRate))));
 
-        TableColumn<StreamRowViewModel, Void> audio = new TableColumn<>("Audio");
-        audio.getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
-                named("col-audio-codec", text("Codec", 55, StreamRowViewModel::audioCodecProperty)),
-                named("col-sample-rate", number("Rate", 70, r -> r.sampleRateProperty().asObject(), MediaFormat::sampleRate)),
-                named("col-channels", number("Ch", 55, r -> r.channelsProperty().asObject(), MediaFormat::channels))));
+        TableColumn<StreamRowViewModel, String> audio = named2("col-audio-codec", text("Audio", 52, StreamRowViewModel::audioCodecProperty));
 
         getColumns().addAll(List.<TableColumn<StreamRowViewModel, ?>>of(
                 key,
-                named("col-protocol", text("Protocol", 70, r -> Bindings.createStringBinding(
+                named("col-protocol", text("Protocol", 68, r -> Bindings.createStringBinding(
                         () -> r.protocolProperty().get() == null ? null : r.protocolProperty().get().name(),
                         r.protocolProperty()))),
-                named("col-publisher", text("Publisher", 150, StreamRowViewModel::publisherProperty)),
-                named("col-state", text("State", 85, r -> Bindings.createStringBinding(
+                named("col-publisher", text("Publisher", 114, StreamRowViewModel::publisherProperty)),
+                named("col-state", text("State", 52, r -> Bindings.createStringBinding(
                         () -> r.stateProperty().get() == null ? null : stateLabel(r.stateProperty().get()),
                         r.stateProperty()))),
-                named("col-uptime", number("Uptime", 65, StreamRowViewModel::uptimeProperty, DurationFormat::format)),
+                named("col-uptime", number("Uptime", 62, StreamRowViewModel::uptimeProperty, DurationFormat::format)),
                 video,
                 audio,
-                named("col-bitrate-in", number("In", 80, r -> r.bitrateInProperty().asObject(), BitrateFormat::format)),
-                named("col-players", number("Players", 65, r -> r.playersProperty().asObject(), String::valueOf)),
-                named("col-bitrate-out", number("Out", 80, r -> r.bitrateOutProperty().asObject(), BitrateFormat::format)),
-                named("col-dropped", number("Dropped", 70, r -> r.droppedProperty().asObject(), String::valueOf))));
+                named("col-bitrate-in", number("In", 70, r -> r.bitrateInProperty().asObject(), BitrateFormat::format)),
+                named("col-players", number("Players", 60, r -> r.playersProperty().asObject(), String::valueOf)),
+                named("col-bitrate-out", number("Out", 70, r -> r.bitrateOutProperty().asObject(), BitrateFormat::format)),
+                named("col-encryption", text("Encryption", 86, StreamRowViewModel::encryptionProperty)),
+                named("col-recording", recordColumn(viewModel)),
+                named("col-relays", text("Relays", 68, StreamRowViewModel::relaysProperty)),
+                named("col-alerts", text("Alerts", 90, StreamRowViewModel::alertsProperty))));
+    }
+
+    /** A button per row: Record when not recording, Stop when it is; the engine call runs off the FX thread. */
+    private static TableColumn<StreamRowViewModel, RecordingSnapshot.State> recordColumn(StreamsViewModel viewModel) {
+        TableColumn<StreamRowViewModel, RecordingSnapshot.State> column = new TableColumn<>("Recording");
+        column.setPrefWidth(100);
+        column.setMinWidth(100);
+        column.setCellValueFactory(f -> f.getValue().recordingProperty());
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Button button = new Button();
+
+            {
+                button.getStyleClass().add("record-button");
+                button.setMinWidth(92);
+                button.setOnAction(e -> {
+                    StreamRowViewModel row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null) viewModel.toggleRecording(row);
+                });
+            }
+
+            @Override
+            protected void updateItem(RecordingSnapshot.State state, boolean empty) {
+                super.updateItem(state, empty);
+                StreamRowViewModel row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                boolean recording = state == RecordingSnapshot.State.RECORDING || state == RecordingSnapshot.State.WAITING;
+                button.setText(recording ? "■ Stop" : "● Record");
+                button.setId("record-" + row.key().replace('/', '-'));
+                button.getStyleClass().remove("recording");
+                if (recording) button.getStyleClass().add("recording");
+                button.disableProperty().bind(row.recordingBusyProperty());
+                setGraphic(button);
+            }
+        });
+        return column;
     }
 
     private static String stateLabel(StreamState state) {
         return switch (state) {
-            case PUBLISHING -> "Publishing";
+            case PUBLISHING -> "Live";
             case IDLE -> "Idle";
         };
+    }
+
+    private static <T> TableColumn<StreamRowViewModel, T> named2(String id, TableColumn<StreamRowViewModel, T> column) {
+        column.setId(id);
+        return column;
     }
 
     private static TableColumn<StreamRowViewModel, ?> named(String id, TableColumn<StreamRowViewModel, ?> column) {
@@ -88,6 +134,7 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
             String title, double width, Function<StreamRowViewModel, ObservableValue<String>> value) {
         TableColumn<StreamRowViewModel, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setCellValueFactory(features -> value.apply(features.getValue()));
         column.setCellFactory(c -> new FormattedCell<>(MediaFormat::text, Pos.CENTER_LEFT));
         column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -99,6 +146,7 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
             Function<T, String> format) {
         TableColumn<StreamRowViewModel, T> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(width);
         column.setCellValueFactory(features -> value.apply(features.getValue()));
         column.setCellFactory(c -> new FormattedCell<>(format, Pos.CENTER_RIGHT));
         column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -42,8 +42,8 @@ class ListenerRowViewModelTest {
         Exception failWith;
 
         @Override
-        public String startRtmp(String address) throws ListenerException {
-            calls.add("start " + address);
+        public String start(dev.weir.engine.stats.Protocol protocol, String address) throws ListenerException {
+            calls.add(protocol == Protocol.RTMP ? "start " + address : "start " + protocol + " " + address);
             if (failWith instanceof ListenerException le) throw le;
             if (failWith instanceof RuntimeException re) throw re;
             return "rtmp:" + address;
@@ -178,8 +178,12 @@ class ListenerRowViewModelTest {
     }
 
     @Test
-    void onlyRtmpRowsExistSoFar() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new ListenerRowViewModel(Protocol.SRT, ":9000", control, background, fx));
+    void anSrtRowStartsAnSrtListener() {
+        ListenerRowViewModel srt = new ListenerRowViewModel(Protocol.SRT, ":9000", control, background, fx);
+        srt.start();
+        background.runAll();
+        fx.runAll();
+        assertEquals(List.of("start SRT :9000"), control.calls);
+        assertEquals(ListenerRowState.RUNNING, srt.stateProperty().get());
     }
 }

@@ -208,6 +208,7 @@ public final class RtmpListener implements Listener {
                 registry.unregister(counters);
             }, services, this::countRejected);
             self[0] = connection;
+            counters.closer(() -> connection.close("disconnected by the operator"));
             connections.add(connection);
             Thread.ofVirtual().name("rtmp-conn-" + counters.id()).start(connection);
         }

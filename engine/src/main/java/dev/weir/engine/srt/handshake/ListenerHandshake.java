@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class ListenerHandshake {
+    private final java.util.concurrent.atomic.AtomicLong protocolRejections = new java.util.concurrent.atomic.AtomicLong();
 
     private static final Logger LOG = LoggerFactory.getLogger(ListenerHandshake.class);
 
@@ -230,8 +231,17 @@ public final class ListenerHandshake {
         return List.of(new HandshakeAction.Send(response, from), new HandshakeAction.Connected(connection));
     }
 
+    /**
+     * Callers refused by the handshake itself (wrong passphrase, version, unsupported options); refusals the
+     * application decided ({@code AcceptPolicy}) are counted by the application.
+     */
+    public long protocolRejections() {
+        return protocolRejections.get();
+    }
+
     private List<HandshakeAction> reject(HandshakePacket request, InetSocketAddress from, RejectCode code,
                                          long nowMicros, String why) {
+        if (!"by the application".equals(why)) protocolRejections.incrementAndGet();
         LOG.debug("SRT connection from {} rejected with {}: {}", from, code, why);
         HandshakePacket response = new HandshakePacket(request.version(), 0, 0, request.initialSequenceNumber(),
                 config.mss(), config.flowWindow(), code.toHandshakeType(), 0, request.synCookie(),

@@ -49,6 +49,7 @@ public final class SrtServerListener implements Listener {
     private final AtomicLong accepted = new AtomicLong();
 
     private volatile SrtListener socket;
+    private volatile long lastHandshakeRejections;
     private volatile ListenerState state = ListenerState.STOPPED;
     private volatile String lastError;
     private volatile boolean closing;
@@ -122,6 +123,7 @@ public final class SrtServerListener implements Listener {
         ConnectionCounters counters = new ConnectionCounters(connectionId, Protocol.SRT, id(), remote,
                 context.nanoTime().getAsLong());
         counters.srtStats(() -> c.stats(false));
+        counters.closer(c::close);
         SrtStreamId streamId;
         StreamKey key;
         try {
@@ -184,6 +186,13 @@ public final class SrtServerListener implements Listener {
     @Override
     public ListenerSnapshot snapshot() {
         return new ListenerSnapshot(id(), Protocol.SRT, BindErrors.describe(boundAddress()), state, lastError,
-                sessions.size(), accepted.get(), access.rejected());
+                sessions.size(), accepted.get(), access.rejected() + handshakeRejections());
+    }
+
+    /** Wrong passphrases and other handshake refusals, kept across a stop so the count does not go back. */
+    private long handshakeRejections() {
+        SrtListener s = socket;
+        if (s != null) lastHandshakeRejections = s.rejectedHandshakes();
+        return lastHandshakeRejections;
     }
 }

@@ -127,6 +127,11 @@ public final class SrtListener implements AutoCloseable {
         }
     }
 
+    /** Callers the handshake refused (wrong passphrase, unsupported options); not those the accept policy refused. */
+    public long rejectedHandshakes() {
+        return handshake.protocolRejections();
+    }
+
     /** Open connections. */
     public int connectionCount() {
         return connections.size();
