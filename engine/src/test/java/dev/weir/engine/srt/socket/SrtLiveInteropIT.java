@@ -335,6 +335,11 @@ class SrtLiveInteropIT {
                 pace(start, n);
                 caller.write(NumberedPayloads.make(n, PAYLOAD));
             }
+            // Trailer, as above: without later traffic a lost last packet is never seen, so never NAKed.
+            for (int k = 0; !received.isDone() && k < TRAILER_PACKETS; k++) {
+                caller.write(NumberedPayloads.warmUp(10_000 + k));
+                Thread.sleep(10);
+            }
             NumberedPayloads.Report report = received.get(30, TimeUnit.SECONDS);
             assertTrue(report.perfect(), report + " " + proxy);
         }
