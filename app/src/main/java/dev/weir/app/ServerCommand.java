@@ -77,7 +77,15 @@ final class ServerCommand {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         boolean ran = false;
+        // Signals are taken over before the first "listening" line: a script may send SIGTERM as soon as it reads
+        // that line, and without the handler the JVM would die of the signal (exit 143) instead of stopping.
+        Shutdown.onSignal(stop::countDown, finished);
         try (WeirEngine engine = StandardListeners.engine(config)) {
+            Reload.onSighup(() -> engine.reloadAccessFiles().forEach(line -> {
+                log.info("SIGHUP: {}", line);
+                out.println("weir: " + line);
+                out.flush();
+            }));
             String listen = config.rtmp().listen();
             if (listen != null && !listen.isBlank()) {
                 String id = engine.startRtmpListener(listen);
@@ -98,12 +106,6 @@ final class ServerCommand {
                 out.println("weir: metrics on http://" + BindErrors.describe(api.address()) + "/metrics");
                 out.flush();
             });
-            Reload.onSighup(() -> engine.reloadAccessFiles().forEach(line -> {
-                log.info("SIGHUP: {}", line);
-                out.println("weir: " + line);
-                out.flush();
-            }));
-            Shutdown.onSignal(stop::countDown, finished);
             ran = true;
             stop.await();
             log.info("shutting down");

@@ -77,7 +77,7 @@ final class RuntimeImage {
         jlink.run(List.of(
                 "--module-path", pathList(modulePath),
                 "--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=zip-6",
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--compress=zip-9",
                 // Class-data sharing archive of the JDK classes: the JVM maps it instead of parsing those classes
                 // (docs/install.md has what it gives). jlink makes it by running bin/java of the new image, so
                 // --strip-native-commands cannot be used; bin/java and bin/keytool cost some 30 kB.
@@ -87,6 +87,14 @@ final class RuntimeImage {
         try (Stream<Path> files = Files.walk(output)) {
             for (Path archive : files.filter(p -> p.getFileName().toString().equals("classes_nocoops.jsa")).toList()) {
                 Files.delete(archive);
+            }
+        }
+        // The JDK's own command-line tools that the linked modules bring (keytool, jrunscript, jwebserver): Weir
+        // runs none of them, and --strip-native-commands would also take bin/java, which jlink needs above to
+        // write the CDS archive. Only the java launcher stays.
+        try (Stream<Path> tools = Files.list(output.resolve("bin"))) {
+            for (Path tool : tools.filter(p -> !p.getFileName().toString().matches("java(\\.exe)?|.*\\.dll")).toList()) {
+                Files.delete(tool);
             }
         }
         int copied = 0;
