@@ -242,18 +242,11 @@ public final class SrtConnection implements AutoCloseable {
             lock.lock();
             try {
                 live.onPacket(packet, now);
-                if (live.nextWakeup(now) <= now) {
-                    live.tick(now);
-                }
-                due = live.nextWakeup(now);
-                writable.signalAll();
+                due = afterInput(now);
             } finally {
                 lock.unlock();
             }
-            multiplexer.wakeTimerBy(due);
-            if (!live.isOpen()) {
-                end();
-            }
+            settle(due);
         }
 
         @Override
@@ -262,14 +255,24 @@ public final class SrtConnection implements AutoCloseable {
             lock.lock();
             try {
                 live.onData(packet, now);
-                if (live.nextWakeup(now) <= now) {
-                    live.tick(now);
-                }
-                due = live.nextWakeup(now);
-                writable.signalAll();
+                due = afterInput(now);
             } finally {
                 lock.unlock();
             }
+            settle(due);
+        }
+
+        /** After a packet went in (lock held): run timers that fell due, wake writers; returns the next wake-up. */
+        private long afterInput(long now) {
+            if (live.nextWakeup(now) <= now) {
+                live.tick(now);
+            }
+            writable.signalAll();
+            return live.nextWakeup(now);
+        }
+
+        /** After the lock is released: tell the timer thread when to come back, and end a closed connection. */
+        private void settle(long due) {
             multiplexer.wakeTimerBy(due);
             if (!live.isOpen()) {
                 end();
