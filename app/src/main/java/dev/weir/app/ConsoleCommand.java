@@ -3,17 +3,15 @@ package dev.weir.app;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.ui.ConsoleOptions;
 import dev.weir.ui.WeirConsoleApp;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code weir}: opens the operator console. */
 final class ConsoleCommand {
-    private static final Logger log = LoggerFactory.getLogger(ConsoleCommand.class);
-
     static final List<FlagSpec> FLAGS = List.of(
             FlagSpec.value("config", "FILE", "open with this JSON configuration and start its listeners"),
             FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
@@ -25,7 +23,8 @@ final class ConsoleCommand {
     static int launch(List<String> args, PrintStream out, PrintStream err) {
         FlagParser parser = new FlagParser("weir", FLAGS);
         UserConfigStore store = UserConfigStore.forThisUser();
-        EngineConfig config = EngineConfig.DEFAULTS;
+        LogRing logRing = new LogRing(5000);
+        CompletableFuture<EngineConfig> config;
         boolean startListeners = false;
         try {
             FlagParser.Parsed flags = parser.parse(args);
@@ -37,10 +36,18 @@ final class ConsoleCommand {
             }
             if (flags.has("log-level")) Logging.setLevel(flags.last("log-level"));
             if (flags.has("config")) {
-                config = ConfigFile.read(Path.of(flags.last("config")));
+                // Read here, not in the background: a bad file is an error before any window.
+                config = CompletableFuture.completedFuture(ConfigFile.read(Path.of(flags.last("config"))));
+                ConsoleLogAppender.install(logRing);
                 startListeners = true;
             } else {
-                config = savedOrDefaults(store, err);
+                // While JavaFX starts its toolkit, the other core starts logging and reads the saved settings
+                // (logback's and Jackson's first use are several hundred classes); a bad saved file only means
+                // the defaults, so nothing here needs to stop the window.
+                config = CompletableFuture.supplyAsync(() -> {
+                    ConsoleLogAppender.install(logRing);
+                    return savedOrDefaults(store, err);
+                }, task -> Thread.ofPlatform().name("weir-console-config").start(task));
             }
         } catch (UsageException e) {
             err.println("weir: " + e.getMessage());
@@ -50,8 +57,6 @@ final class ConsoleCommand {
             err.println("weir: " + e.getMessage());
             return 2;
         }
-        LogRing logRing = new LogRing(5000);
-        ConsoleLogAppender.install(logRing);
         ConsoleOptions options = ConsoleOptions.DEFAULTS
                 .withStartListenersOnOpen(startListeners)
                 .withStore(store)
@@ -61,7 +66,7 @@ final class ConsoleCommand {
             return 0;
         } catch (RuntimeException | LinkageError e) {
             // No display, no graphics libraries, or a JavaFX that does not fit this platform.
-            log.debug("the console could not start", e);
+            LoggerFactory.getLogger(ConsoleCommand.class).debug("the console could not start", e);
             err.println("weir: cannot open the console window: " + describe(e));
             err.println("weir: 'weir server' runs the engine without a window");
             return 1;

@@ -25,16 +25,19 @@ import javafx.scene.layout.VBox;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The main window's content: a navigation column on the left (one button per screen, the theme switch at the
- * bottom), the open screen in the middle, a status line at the bottom. Screens are built once and swapped, so a
- * screen keeps its scroll position and selection. Navigation ids: {@code nav-<screen>}.
+ * bottom), the open screen in the middle, a status line at the bottom. Each screen is built the first time it is
+ * shown — only the open one before the window first appears, which keeps start-up short — and kept from then on,
+ * so a screen keeps its scroll position and selection. Navigation ids: {@code nav-<screen>}.
  */
 final class ConsoleView extends BorderPane {
     private final ConsoleViewModel viewModel;
     private final StackPane detailHolder = new StackPane();
     private final Label noSelection = new Label("Select a stream to see its charts, SRT statistics, keys and players.");
+    private final Map<Screen, Supplier<Node>> pageBuilders = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
     private final StackPane center = new StackPane();
     private final org.controlsfx.control.NotificationPane notifications = new org.controlsfx.control.NotificationPane(center);
@@ -48,11 +51,11 @@ final class ConsoleView extends BorderPane {
         detailHolder.getChildren().setAll(noSelection);
         viewModel.detailProperty().subscribe(this::showDetail);
 
-        pages.put(Screen.DASHBOARD, new DashboardPage(viewModel.listeners(), viewModel.dashboard(), viewModel.alerts().recent()));
-        pages.put(Screen.STREAMS, new StreamsPage(viewModel.streams(), detailHolder, viewModel::select));
-        pages.put(Screen.SETTINGS, new SettingsPage(viewModel.settings()));
-        pages.put(Screen.CALLER, new CallerPage(viewModel.caller()));
-        pages.put(Screen.LOG, new LogPage(viewModel.log()));
+        pageBuilders.put(Screen.DASHBOARD, () -> new DashboardPage(viewModel.listeners(), viewModel.dashboard(), viewModel.alerts().recent()));
+        pageBuilders.put(Screen.STREAMS, () -> new StreamsPage(viewModel.streams(), detailHolder, viewModel::select));
+        pageBuilders.put(Screen.SETTINGS, () -> new SettingsPage(viewModel.settings()));
+        pageBuilders.put(Screen.CALLER, () -> new CallerPage(viewModel.caller()));
+        pageBuilders.put(Screen.LOG, () -> new LogPage(viewModel.log()));
 
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
@@ -82,7 +85,7 @@ final class ConsoleView extends BorderPane {
 
         viewModel.screenProperty().subscribe(s -> {
             Screen shown = s == null ? Screen.DASHBOARD : s;
-            center.getChildren().setAll(pages.get(shown));
+            center.getChildren().setAll(page(shown));
             group.getToggles().forEach(t -> t.setSelected(t.getUserData() == shown));
         });
 
@@ -131,8 +134,9 @@ final class ConsoleView extends BorderPane {
         return notifications;
     }
 
+    /** The screen's page, built now if it has not been shown yet. */
     Node page(Screen s) {
-        return pages.get(s);
+        return pages.computeIfAbsent(s, screen -> pageBuilders.get(screen).get());
     }
 
     ConsoleViewModel viewModel() {

@@ -7,20 +7,26 @@ import dev.weir.ui.engine.EngineHost;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * The console as a JavaFX application. It owns the engine it creates: built in {@link #init()} (with the standard
- * listeners, {@link StandardListeners}), closed in {@link #stop()} after the window.
+ * The console as a JavaFX application. It owns the engine it creates (with the standard listeners,
+ * {@link StandardListeners}), closed in {@link #stop()} after the window.
+ *
+ * <p>The engine is built on a thread of its own ({@code weir-console-start}) while JavaFX starts its toolkit on
+ * another, and {@link #init()} waits for it: on a two-core machine the two overlap, and the window comes up sooner
+ * (docs/install.md, "Start-up").
  *
  * <p>Start it with {@link #launch(EngineConfig, ConsoleOptions, String...)} from a plain {@code main} (JavaFX builds
  * the application object itself, so the configuration is handed over before launch).
  */
 public final class WeirConsoleApp extends Application {
-    private record LaunchRequest(Function<EngineConfig, WeirEngine> factory, EngineConfig config, ConsoleOptions options) {}
+    /** {@code taken}: set when {@link #init()} takes the engine over; until then the launcher owns it. */
+    private record LaunchRequest(CompletableFuture<EngineHost> engine, ConsoleOptions options, AtomicBoolean taken) {}
 
-    private static volatile LaunchRequest request =
-            new LaunchRequest(StandardListeners::engine, EngineConfig.DEFAULTS, ConsoleOptions.DEFAULTS);
+    private static volatile LaunchRequest request;
 
     private EngineHost engine;
     private ConsoleWindow window;
@@ -36,19 +42,47 @@ public final class WeirConsoleApp extends Application {
      */
     public static void launch(Function<EngineConfig, WeirEngine> factory, EngineConfig config, ConsoleOptions options,
                               String... args) {
-        request = new LaunchRequest(factory, config, options);
-        Application.launch(WeirConsoleApp.class, args);
+        launch(factory, CompletableFuture.completedFuture(config), options, args);
+    }
+
+    /**
+     * Runs the console on the standard engine built from {@code config} once it is ready: the caller may still be
+     * reading it (the saved settings) while the toolkit starts. Blocks; once per process.
+     */
+    public static void launch(CompletableFuture<EngineConfig> config, ConsoleOptions options, String... args) {
+        launch(StandardListeners::engine, config, options, args);
+    }
+
+    private static void launch(Function<EngineConfig, WeirEngine> factory, CompletableFuture<EngineConfig> config,
+                               ConsoleOptions options, String... args) {
+        CompletableFuture<EngineHost> engine = config.thenApplyAsync(
+                c -> new EngineHost(factory, c),
+                task -> Thread.ofPlatform().name("weir-console-start").start(task));
+        LaunchRequest launched = new LaunchRequest(engine, options, new AtomicBoolean());
+        request = launched;
+        try {
+            Application.launch(WeirConsoleApp.class, args);
+        } finally {
+            // When the toolkit could not start (no display), init() never ran: the engine is still ours to close.
+            if (launched.taken().compareAndSet(false, true)) engine.thenAccept(EngineHost::close);
+        }
     }
 
     @Override
     public void init() {
         LaunchRequest r = request;
-        engine = new EngineHost(r.factory(), r.config());
+        if (r == null) {   // started by JavaFX (or a test) without launch(): the defaults
+            engine = new EngineHost(StandardListeners::engine, EngineConfig.DEFAULTS);
+            return;
+        }
+        if (!r.taken().compareAndSet(false, true)) throw new IllegalStateException("the console is launched once per process");
+        engine = r.engine().join();
     }
 
     @Override
     public void start(Stage stage) {
-        window = ConsoleWindow.show(stage, engine, request.options());
+        LaunchRequest r = request;
+        window = ConsoleWindow.show(stage, engine, r == null ? ConsoleOptions.DEFAULTS : r.options());
     }
 
     @Override
