@@ -58,6 +58,18 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void aScreenIsBuiltWhenFirstShownAndKeptAfter(FxRobot robot) {
+        // Only the open screen is built before the window first appears (start-up time, docs/install.md).
+        assertTrue(robot.lookup("#log-page").tryQuery().isEmpty(), "the log screen is not built before it is shown");
+        robot.interact(() -> window.show(dev.weir.ui.prefs.Screen.LOG));
+        javafx.scene.Node logPage = robot.lookup("#log-page").query();
+        robot.interact(() -> window.show(dev.weir.ui.prefs.Screen.DASHBOARD));
+        assertTrue(robot.lookup("#log-page").tryQuery().isEmpty(), "the log screen is swapped out");
+        robot.interact(() -> window.show(dev.weir.ui.prefs.Screen.LOG));
+        assertTrue(robot.lookup("#log-page").query() == logPage, "the same log screen comes back, with its state");
+    }
+
+    @Test
     void anInvalidPortIsExplainedInTheWindow(FxRobot robot) throws Exception {
         startWith(robot, ":99999");
         assertEquals("Port 99999 in ':99999' is out of range 0-65535", error(robot).getText());
