@@ -7,7 +7,9 @@ import dev.weir.engine.srt.handshake.AcceptDecision;
 import dev.weir.engine.srt.handshake.AcceptPolicy;
 import dev.weir.engine.srt.options.SrtUrl;
 import dev.weir.engine.testing.payload.TsContinuity;
-import dev.weir.engine.testing.peers.Ffmpeg;
+import dev.weir.engine.testing.Ffmpeg;
+import dev.weir.engine.testing.Ffprobe;
+import dev.weir.engine.testing.PeerProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +71,7 @@ class SrtFfmpegInteropIT {
         return ts;
     }
 
-    private void assertReceived(TsContinuity ts, Path file, Ffmpeg ffmpeg) throws Exception {
+    private void assertReceived(TsContinuity ts, Path file, PeerProcess ffmpeg) throws Exception {
         String context = ts + "\nffmpeg said:\n" + ffmpeg.log();
         assertTrue(ts.packets() > 1000, context);
         assertEquals(0, ts.syncErrors(), context);
@@ -76,7 +79,7 @@ class SrtFfmpegInteropIT {
         assertEquals(0, ts.partialMessages(), context);
         // ffmpeg closes its SRT socket without lingering, so whatever it had not sent yet (up to one latency of
         // 200 ms = 5 frames) never leaves it; libsrt's own srt-live-transmit receives 145 of 150 frames in this set-up.
-        int frames = Ffmpeg.decodedVideoFrames(file);
+        int frames = Ffprobe.decodedVideoFrames(file);
         assertTrue(frames >= FRAMES - 5 && frames <= FRAMES, "decoded " + frames + " frames; " + context);
     }
 
@@ -87,16 +90,16 @@ class SrtFfmpegInteropIT {
             streamId.set(request.streamId());
             return AcceptDecision.accept();
         })) {
-            List<String> args = new ArrayList<>(Ffmpeg.testSource(SECONDS));
+            List<String> args = new ArrayList<>(Ffmpeg.testSourceAsMpegTs(SECONDS));
             args.add("srt://127.0.0.1:" + listener.localAddress().getPort()
                     + "?streamid=publish:/live/test&pkt_size=1316&latency=200000");
-            try (Ffmpeg ffmpeg = Ffmpeg.start(args)) {
+            try (PeerProcess ffmpeg = Ffmpeg.run(dir, "ffmpeg", args)) {
                 SrtConnection c = listener.accept(15_000);
                 Path file = dir.resolve("from-ffmpeg-caller.ts");
                 try (c) {
                     assertEquals("publish:/live/test", c.streamId());
                     TsContinuity ts = receive(c, file);
-                    assertEquals(0, ffmpeg.waitFor(30), ffmpeg.log());
+                    assertEquals(0, ffmpeg.await(Duration.ofSeconds(30)), ffmpeg.log());
                     assertReceived(ts, file, ffmpeg);
                     assertEquals(0, c.stats(false).total().pktRcvDrop());
                 }
@@ -109,16 +112,16 @@ class SrtFfmpegInteropIT {
     void ffmpegCallerPublishesEncryptedIntoWeirListener() throws Exception {
         try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort()
                 + "?passphrase=ffmpeg-secret-42&pbkeylen=32"), AcceptPolicy.acceptAll())) {
-            List<String> args = new ArrayList<>(Ffmpeg.testSource(SECONDS));
+            List<String> args = new ArrayList<>(Ffmpeg.testSourceAsMpegTs(SECONDS));
             args.add("srt://127.0.0.1:" + listener.localAddress().getPort()
                     + "?passphrase=ffmpeg-secret-42&pbkeylen=32&pkt_size=1316");
-            try (Ffmpeg ffmpeg = Ffmpeg.start(args)) {
+            try (PeerProcess ffmpeg = Ffmpeg.run(dir, "ffmpeg", args)) {
                 SrtConnection c = listener.accept(15_000);
                 Path file = dir.resolve("from-ffmpeg-encrypted.ts");
                 try (c) {
                     assertTrue(c.encrypted());
                     TsContinuity ts = receive(c, file);
-                    assertEquals(0, ffmpeg.waitFor(30), ffmpeg.log());
+                    assertEquals(0, ffmpeg.await(Duration.ofSeconds(30)), ffmpeg.log());
                     assertReceived(ts, file, ffmpeg);
                     assertEquals(0, c.stats(false).total().pktRcvUndecrypt());
                 }
@@ -129,14 +132,14 @@ class SrtFfmpegInteropIT {
     @Test
     void weirCallerReceivesFromFfmpegListener() throws Exception {
         int port = freePort();
-        List<String> args = new ArrayList<>(Ffmpeg.testSource(SECONDS));
+        List<String> args = new ArrayList<>(Ffmpeg.testSourceAsMpegTs(SECONDS));
         args.add("srt://127.0.0.1:" + port + "?mode=listener&pkt_size=1316&latency=200000");
-        try (Ffmpeg ffmpeg = Ffmpeg.start(args)) {
+        try (PeerProcess ffmpeg = Ffmpeg.run(dir, "ffmpeg", args)) {
             SrtConnection c = connectWithRetry("srt://127.0.0.1:" + port + "?latency=200", ffmpeg);
             Path file = dir.resolve("from-ffmpeg-listener.ts");
             try (c) {
                 TsContinuity ts = receive(c, file);
-                assertEquals(0, ffmpeg.waitFor(30), ffmpeg.log());
+                assertEquals(0, ffmpeg.await(Duration.ofSeconds(30)), ffmpeg.log());
                 assertReceived(ts, file, ffmpeg);
             }
         }
@@ -145,16 +148,16 @@ class SrtFfmpegInteropIT {
     @Test
     void weirCallerPublishesToFfmpegListener() throws Exception {
         Path source = dir.resolve("source.ts");
-        List<String> make = new ArrayList<>(Ffmpeg.testSource(SECONDS));
+        List<String> make = new ArrayList<>(Ffmpeg.testSourceAsMpegTs(SECONDS));
         make.remove("-re");
         make.add(source.toString());
-        try (Ffmpeg encoder = Ffmpeg.start(make)) {
-            assertEquals(0, encoder.waitFor(60), encoder.log());
+        try (PeerProcess encoder = Ffmpeg.run(dir, "encoder", make)) {
+            assertEquals(0, encoder.await(Duration.ofSeconds(60)), encoder.log());
         }
         byte[] ts = Files.readAllBytes(source);
         int port = freePort();
         Path received = dir.resolve("received-by-ffmpeg.ts");
-        try (Ffmpeg ffmpeg = Ffmpeg.start(List.of("-i", "srt://127.0.0.1:" + port + "?mode=listener&latency=200000",
+        try (PeerProcess ffmpeg = Ffmpeg.run(dir, "ffmpeg", List.of("-i", "srt://127.0.0.1:" + port + "?mode=listener&latency=200000",
                 "-c", "copy", "-f", "mpegts", received.toString()))) {
             SrtConnection c = connectWithRetry("srt://127.0.0.1:" + port + "?latency=200", ffmpeg);
             try (c) {
@@ -171,12 +174,12 @@ class SrtFfmpegInteropIT {
                 }
                 Thread.sleep(1000); // let the last packets play out at the far end before closing
             }
-            assertEquals(0, ffmpeg.waitFor(30), ffmpeg.log());
-            assertEquals(FRAMES, Ffmpeg.decodedVideoFrames(received), ffmpeg.log());
+            assertEquals(0, ffmpeg.await(Duration.ofSeconds(30)), ffmpeg.log());
+            assertEquals(FRAMES, Ffprobe.decodedVideoFrames(received), ffmpeg.log());
         }
     }
 
-    private static SrtConnection connectWithRetry(String url, Ffmpeg ffmpeg) throws Exception {
+    private static SrtConnection connectWithRetry(String url, PeerProcess ffmpeg) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             try {
