@@ -1,6 +1,5 @@
 package dev.weir.engine.rtmp.amf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,9 +21,7 @@ public final class Amf0Decoder {
     /** Deeper nesting than this is refused: real metadata and commands nest two or three levels. */
     static final int MAX_DEPTH = 64;
 
-    private final byte[] data;
-    private final int limit;
-    private int position;
+    private final AmfCursor in;
     private int depth;
     /** Complex values in order of appearance, for 0x07 references (AMF0 spec 2.9). */
     private final List<Object> references = new ArrayList<>();
@@ -34,26 +31,21 @@ public final class Amf0Decoder {
     }
 
     public Amf0Decoder(byte[] data, int offset, int length) {
-        if (offset < 0 || length < 0 || offset + length > data.length) {
-            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + data.length);
-        }
-        this.data = data;
-        this.position = offset;
-        this.limit = offset + length;
+        this.in = new AmfCursor(data, offset, length, "AMF0");
     }
 
     public boolean hasRemaining() {
-        return position < limit;
+        return in.remaining() > 0;
     }
 
     /** Offset of the next unread byte in the array given to the constructor. */
     public int position() {
-        return position;
+        return in.position();
     }
 
     /** Reads one value. */
     public Object read() throws AmfException {
-        int marker = u8();
+        int marker = in.u8();
         return readValue(marker);
     }
 
@@ -68,21 +60,21 @@ public final class Amf0Decoder {
 
     private Object readValue(int marker) throws AmfException {
         return switch (marker) {
-            case Amf0.NUMBER -> Double.longBitsToDouble(u64());
-            case Amf0.BOOLEAN -> u8() != 0;
-            case Amf0.STRING -> utf8(u16());
+            case Amf0.NUMBER -> Double.longBitsToDouble(in.u64());
+            case Amf0.BOOLEAN -> in.u8() != 0;
+            case Amf0.STRING -> in.utf8(in.u16());
             case Amf0.OBJECT -> nested(() -> readObjectBody());
             case Amf0.NULL -> null;
             case Amf0.UNDEFINED, Amf0.UNSUPPORTED -> AmfUndefined.INSTANCE;
-            case Amf0.REFERENCE -> reference(u16());
+            case Amf0.REFERENCE -> reference(in.u16());
             case Amf0.ECMA_ARRAY -> nested(() -> readEcmaArrayBody());
-            case Amf0.OBJECT_END -> throw new AmfException("object-end marker outside an object at offset " + (position - 1));
+            case Amf0.OBJECT_END -> throw new AmfException("object-end marker outside an object at offset " + (in.position() - 1));
             case Amf0.STRICT_ARRAY -> nested(() -> readStrictArrayBody());
-            case Amf0.DATE -> new AmfDate(Double.longBitsToDouble(u64()), (short) u16());
-            case Amf0.LONG_STRING, Amf0.XML_DOCUMENT -> utf8(u32AsLength());
+            case Amf0.DATE -> new AmfDate(Double.longBitsToDouble(in.u64()), (short) in.u16());
+            case Amf0.LONG_STRING, Amf0.XML_DOCUMENT -> in.utf8(in.u32AsLength());
             case Amf0.TYPED_OBJECT -> nested(() -> readTypedObjectBody());
             case Amf0.AVMPLUS -> readAmf3();
-            default -> throw new AmfException(String.format("unknown AMF0 marker 0x%02x at offset %d", marker, position - 1));
+            default -> throw new AmfException(String.format("unknown AMF0 marker 0x%02x at offset %d", marker, in.position() - 1));
         };
     }
 
@@ -110,7 +102,7 @@ public final class Amf0Decoder {
     }
 
     private Object readTypedObjectBody() throws AmfException {
-        String className = utf8(u16());
+        String className = in.utf8(in.u16());
         int slot = reserveReference();
         AmfTypedObject object = new AmfTypedObject(className, readProperties());
         references.set(slot, object);
@@ -118,7 +110,7 @@ public final class Amf0Decoder {
     }
 
     private Object readEcmaArrayBody() throws AmfException {
-        u32AsLength(); // associative count: a hint only, encoders disagree on it, the end marker is what counts
+        in.u32AsLength(); // associative count: a hint only, encoders disagree on it, the end marker is what counts
         int slot = reserveReference();
         AmfEcmaArray array = new AmfEcmaArray(readProperties());
         references.set(slot, array);
@@ -126,9 +118,9 @@ public final class Amf0Decoder {
     }
 
     private Object readStrictArrayBody() throws AmfException {
-        int count = u32AsLength();
-        if (count > limit - position) { // every value takes at least its one marker byte
-            throw new AmfException("strict array claims " + count + " values but only " + (limit - position) + " bytes are left");
+        int count = in.u32AsLength();
+        if (count > in.remaining()) { // every value takes at least its one marker byte
+            throw new AmfException("strict array claims " + count + " values but only " + in.remaining() + " bytes are left");
         }
         int slot = reserveReference();
         List<Object> values = new ArrayList<>(count);
@@ -144,11 +136,11 @@ public final class Amf0Decoder {
     private Map<String, Object> readProperties() throws AmfException {
         Map<String, Object> properties = new LinkedHashMap<>();
         while (true) {
-            if (position == limit) {
+            if (in.remaining() == 0) {
                 return properties; // some encoders (old FMLE) end metadata without the end marker
             }
-            String name = utf8(u16());
-            int marker = u8();
+            String name = in.utf8(in.u16());
+            int marker = in.u8();
             if (name.isEmpty() && marker == Amf0.OBJECT_END) {
                 return properties;
             }
@@ -174,55 +166,6 @@ public final class Amf0Decoder {
 
     private Object readAmf3() throws AmfException {
         // Each switched value gets fresh AMF3 reference tables: what Flash Player writes never refers across them.
-        Amf3Decoder amf3 = new Amf3Decoder(data, position, limit - position);
-        Object value = amf3.read();
-        position = amf3.position();
-        return value;
-    }
-
-    private void need(int n) throws AmfException {
-        if (limit - position < n) {
-            throw new AmfException("truncated AMF0: need " + n + " bytes at offset " + position + ", have " + (limit - position));
-        }
-    }
-
-    private int u8() throws AmfException {
-        need(1);
-        return data[position++] & 0xFF;
-    }
-
-    private int u16() throws AmfException {
-        need(2);
-        int v = ((data[position] & 0xFF) << 8) | (data[position + 1] & 0xFF);
-        position += 2;
-        return v;
-    }
-
-    private int u32AsLength() throws AmfException {
-        need(4);
-        long v = ((long) (data[position] & 0xFF) << 24) | ((data[position + 1] & 0xFF) << 16)
-                | ((data[position + 2] & 0xFF) << 8) | (data[position + 3] & 0xFF);
-        position += 4;
-        if (v > Integer.MAX_VALUE) {
-            throw new AmfException("length " + v + " is larger than any message");
-        }
-        return (int) v;
-    }
-
-    private long u64() throws AmfException {
-        need(8);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (data[position + i] & 0xFF);
-        }
-        position += 8;
-        return v;
-    }
-
-    private String utf8(int length) throws AmfException {
-        need(length);
-        String s = new String(data, position, length, StandardCharsets.UTF_8);
-        position += length;
-        return s;
+        return new Amf3Decoder(in).read();
     }
 }

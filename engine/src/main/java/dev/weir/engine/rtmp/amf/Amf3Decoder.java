@@ -1,6 +1,5 @@
 package dev.weir.engine.rtmp.amf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,9 +33,7 @@ public final class Amf3Decoder {
     public static final int XML = 0x0B;
     public static final int BYTE_ARRAY = 0x0C;
 
-    private final byte[] data;
-    private final int limit;
-    private int position;
+    private final AmfCursor in;
     private int depth;
     private final List<String> strings = new ArrayList<>();
     private final List<Object> objects = new ArrayList<>();
@@ -49,20 +46,20 @@ public final class Amf3Decoder {
     }
 
     public Amf3Decoder(byte[] data, int offset, int length) {
-        if (offset < 0 || length < 0 || offset + length > data.length) {
-            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside " + data.length);
-        }
-        this.data = data;
-        this.position = offset;
-        this.limit = offset + length;
+        this(new AmfCursor(data, offset, length, "AMF3"));
+    }
+
+    /** Reads from where an AMF0 decoder stands (its 0x11 switch), moving it on. */
+    Amf3Decoder(AmfCursor in) {
+        this.in = in;
     }
 
     public boolean hasRemaining() {
-        return position < limit;
+        return in.remaining() > 0;
     }
 
     public int position() {
-        return position;
+        return in.position();
     }
 
     public Object read() throws AmfException {
@@ -70,14 +67,14 @@ public final class Amf3Decoder {
             throw new AmfException("AMF3 values nest deeper than " + Amf0Decoder.MAX_DEPTH);
         }
         try {
-            int marker = u8();
+            int marker = in.u8();
             return switch (marker) {
                 case UNDEFINED -> AmfUndefined.INSTANCE;
                 case NULL -> null;
                 case FALSE -> Boolean.FALSE;
                 case TRUE -> Boolean.TRUE;
                 case INTEGER -> (u29() << 3) >> 3; // sign-extend the 29-bit integer
-                case DOUBLE -> Double.longBitsToDouble(u64());
+                case DOUBLE -> Double.longBitsToDouble(in.u64());
                 case STRING -> readString();
                 case XML_DOC, XML -> readXml();
                 case DATE -> readDate();
@@ -85,7 +82,7 @@ public final class Amf3Decoder {
                 case OBJECT -> readObject();
                 case BYTE_ARRAY -> readByteArray();
                 default -> throw new AmfException(String.format(
-                        "AMF3 marker 0x%02x at offset %d is not supported in RTMP commands", marker, position - 1));
+                        "AMF3 marker 0x%02x at offset %d is not supported in RTMP commands", marker, in.position() - 1));
             };
         } finally {
             depth--;
@@ -97,7 +94,7 @@ public final class Amf3Decoder {
         if ((header & 1) == 0) {
             return fromTable(strings, header >> 1, "string");
         }
-        String s = utf8(header >> 1);
+        String s = in.utf8(header >> 1);
         if (!s.isEmpty()) {
             strings.add(s);
         }
@@ -109,7 +106,7 @@ public final class Amf3Decoder {
         if ((header & 1) == 0) {
             return String.valueOf(fromTable(objects, header >> 1, "object"));
         }
-        String s = utf8(header >> 1);
+        String s = in.utf8(header >> 1);
         objects.add(s);
         return s;
     }
@@ -119,7 +116,7 @@ public final class Amf3Decoder {
         if ((header & 1) == 0) {
             return fromTable(objects, header >> 1, "object");
         }
-        AmfDate date = new AmfDate(Double.longBitsToDouble(u64()), (short) 0);
+        AmfDate date = new AmfDate(Double.longBitsToDouble(in.u64()), (short) 0);
         objects.add(date);
         return date;
     }
@@ -129,11 +126,7 @@ public final class Amf3Decoder {
         if ((header & 1) == 0) {
             return fromTable(objects, header >> 1, "object");
         }
-        int length = header >> 1;
-        need(length);
-        byte[] bytes = new byte[length];
-        System.arraycopy(data, position, bytes, 0, length);
-        position += length;
+        byte[] bytes = in.bytes(header >> 1);
         objects.add(bytes);
         return bytes;
     }
@@ -144,8 +137,8 @@ public final class Amf3Decoder {
             return fromTable(objects, header >> 1, "object");
         }
         int denseCount = header >> 1;
-        if (denseCount > limit - position) {
-            throw new AmfException("AMF3 array claims " + denseCount + " values but only " + (limit - position) + " bytes are left");
+        if (denseCount > in.remaining()) {
+            throw new AmfException("AMF3 array claims " + denseCount + " values but only " + in.remaining() + " bytes are left");
         }
         int slot = reserve();
         Map<String, Object> associative = new LinkedHashMap<>();
@@ -180,12 +173,12 @@ public final class Amf3Decoder {
         if ((header & 2) == 0) {
             t = fromTable(traits, header >> 2, "traits");
         } else if ((header & 4) != 0) {
-            throw new AmfException("externalizable AMF3 object at offset " + position + " is not supported");
+            throw new AmfException("externalizable AMF3 object at offset " + in.position() + " is not supported");
         } else {
             boolean dynamic = (header & 8) != 0;
             int sealedCount = header >> 4;
-            if (sealedCount > limit - position) {
-                throw new AmfException("AMF3 traits claim " + sealedCount + " members but only " + (limit - position) + " bytes are left");
+            if (sealedCount > in.remaining()) {
+                throw new AmfException("AMF3 traits claim " + sealedCount + " members but only " + in.remaining() + " bytes are left");
             }
             String className = readString();
             List<String> names = new ArrayList<>(sealedCount);
@@ -232,40 +225,12 @@ public final class Amf3Decoder {
     private int u29() throws AmfException {
         int value = 0;
         for (int i = 0; i < 3; i++) {
-            int b = u8();
+            int b = in.u8();
             value = (value << 7) | (b & 0x7F);
             if ((b & 0x80) == 0) {
                 return value;
             }
         }
-        return (value << 8) | u8();
-    }
-
-    private void need(int n) throws AmfException {
-        if (n < 0 || limit - position < n) {
-            throw new AmfException("truncated AMF3: need " + n + " bytes at offset " + position + ", have " + (limit - position));
-        }
-    }
-
-    private int u8() throws AmfException {
-        need(1);
-        return data[position++] & 0xFF;
-    }
-
-    private long u64() throws AmfException {
-        need(8);
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (data[position + i] & 0xFF);
-        }
-        position += 8;
-        return v;
-    }
-
-    private String utf8(int length) throws AmfException {
-        need(length);
-        String s = new String(data, position, length, StandardCharsets.UTF_8);
-        position += length;
-        return s;
+        return (value << 8) | in.u8();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import static dev.weir.engine.testing.Hex.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,6 +119,18 @@ class Amf0DecoderTest {
     @Test
     void switchToAmf3() throws AmfException {
         assertEquals("hi", decode("11 06 05 6869")); // avmplus marker, AMF3 string "hi"
+    }
+
+    @Test
+    void afterASwitchedValueTheNextAmf0ValueFollows() throws AmfException {
+        // connect's command object then an AMF3 string then an AMF0 number: one position moves through all three
+        byte[] bytes = java.util.HexFormat.of().parseHex("0300016102000162000009" + "11060568" + "69" + "004000000000000000");
+        Amf0Decoder decoder = new Amf0Decoder(bytes);
+        assertEquals(Map.of("a", "b"), decoder.read());
+        assertEquals("hi", decoder.read());
+        assertEquals(2.0, decoder.read());
+        assertEquals(bytes.length, decoder.position());
+        assertFalse(decoder.hasRemaining());
     }
 
     @Test
