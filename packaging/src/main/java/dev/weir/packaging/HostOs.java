@@ -28,6 +28,11 @@ enum HostOs {
         this.installerTypes = installerTypes;
     }
 
+    /** How the system's native library files begin: {@code libjsound.so}, but {@code jsound.dll}. */
+    String nativeLibPrefix() {
+        return this == WINDOWS ? "" : "lib";
+    }
+
     static HostOs current() {
         return of(System.getProperty("os.name"));
     }

@@ -89,6 +89,15 @@ final class RuntimeImage {
                 Files.delete(archive);
             }
         }
+        // Files of the runtime that nothing Weir does reads (docs/install.md, "Targets"): the class list jlink
+        // dumped the CDS archive from (done above), the jrt file system for *other* JDKs to read this image, the
+        // splash-screen and javax.sound libraries. Named one by one, so a new JDK cannot take more than meant.
+        for (String unused : UNUSED_RUNTIME_FILES) {
+            for (String dir : List.of("lib", "bin")) {
+                Files.deleteIfExists(output.resolve(dir).resolve(unused.replace("$LIB", os.nativeLibPrefix())
+                        .replace("$SUFFIX", os.nativeLibSuffix)));
+            }
+        }
         // The JDK's own command-line tools that the linked modules bring (keytool, jrunscript, jwebserver): Weir
         // runs none of them, and --strip-native-commands would also take bin/java, which jlink needs above to
         // write the CDS archive. Only the java launcher stays.
@@ -148,6 +157,10 @@ final class RuntimeImage {
     }
 
     /** The JavaFX jars that are modules: Maven Central also ships empty, non-modular jars without a classifier. */
+    /** See {@link #build}: {@code $LIB} is the OS's library prefix, {@code $SUFFIX} its library ending. */
+    static final List<String> UNUSED_RUNTIME_FILES = List.of(
+            "classlist", "jrt-fs.jar", "$LIBsplashscreen$SUFFIX", "$LIBjsound$SUFFIX");
+
     static List<Path> javafxModules(Path javafxDir) throws IOException {
         List<Path> modules = new ArrayList<>();
         try (Stream<Path> files = Files.list(javafxDir)) {

@@ -139,6 +139,11 @@ class LinuxPackageIT {
         for (String library : List.of("libglass.so", "libglassgtk3.so", "libprism_es2.so", "libjavafx_font.so")) {
             assertTrue(Files.isRegularFile(runtime.resolve("lib").resolve(library)), library + " missing from the runtime");
         }
+        // What the build takes out of the runtime because nothing Weir does reads it (the size target).
+        for (String unused : List.of("classlist", "jrt-fs.jar", "libsplashscreen.so", "libjsound.so", "server/classes_nocoops.jsa")) {
+            assertFalse(Files.exists(runtime.resolve("lib").resolve(unused)), unused + " should have been removed from the runtime");
+        }
+        assertTrue(Files.isRegularFile(runtime.resolve("lib/server/classes.jsa")), "the CDS archive stays");
     }
 
     @Test
