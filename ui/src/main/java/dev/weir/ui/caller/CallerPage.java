@@ -56,7 +56,7 @@ public final class CallerPage extends VBox {
         HBox.setHgrow(url, Priority.ALWAYS);
         PasswordField secret = new PasswordField();
         secret.setId("caller-secret");
-        secret.setPromptText("passphrase (SRT) or token (RTMP)");
+        secret.setPromptText("passphrase or token");
         secret.setPrefColumnCount(16);
         secret.textProperty().bindBidirectional(vm.secretProperty());
 
