@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -110,6 +111,33 @@ final class RtmpClientSession implements Closeable {
             closeQuietly(plain);
             throw new IOException("TLS with " + target.host() + ":" + target.port() + " failed: " + e.getMessage()
                     + (target.verifyTls() ? " (for a test server with a self-signed certificate add ?tls_verify=0)" : ""), e);
+        }
+    }
+
+    /** What a client does on a freshly opened socket: the handshake and its setup (connect ... publish or play). */
+    interface SetUp<T> {
+        T on(Socket socket) throws IOException;
+    }
+
+    /**
+     * Opens the socket ({@link #open}) and runs {@code setUp} on it with {@code timeout} for each answer; then reads
+     * wait 1 s at most, so a client's reading thread can look at the clock. The socket is closed when setup fails.
+     *
+     * @throws IOException as {@link #open}, "no answer from ... within N ms", or what {@code setUp} throws
+     */
+    static <T> T connect(RtmpTarget target, Duration timeout, SetUp<T> setUp) throws IOException {
+        Socket socket = open(target, timeout);
+        try {
+            socket.setSoTimeout((int) timeout.toMillis());
+            T client = setUp.on(socket);
+            socket.setSoTimeout(1000);
+            return client;
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            throw new IOException("no answer from " + target + " within " + timeout.toMillis() + " ms");
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
         }
     }
 

@@ -13,7 +13,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -74,20 +73,11 @@ public final class RtmpPlayClient implements AutoCloseable {
      *                              the server closed the connection
      */
     public static RtmpPlayClient connect(RtmpTarget target, Duration timeout) throws IOException {
-        Socket socket = RtmpClientSession.open(target, timeout);
-        try {
-            socket.setSoTimeout((int) timeout.toMillis());
+        return RtmpClientSession.connect(target, timeout, socket -> {
             RtmpPlayClient client = new RtmpPlayClient(target, socket.getInputStream(), socket.getOutputStream(), socket);
             client.setUp();
-            socket.setSoTimeout(1000);
             return client;
-        } catch (SocketTimeoutException e) {
-            RtmpClientSession.closeQuietly(socket);
-            throw new IOException("no answer from " + target + " within " + timeout.toMillis() + " ms");
-        } catch (IOException | RuntimeException e) {
-            RtmpClientSession.closeQuietly(socket);
-            throw e;
-        }
+        });
     }
 
     /** Connect and createStream over streams: for tests and fuzzing of how the client reads a server's answers. */

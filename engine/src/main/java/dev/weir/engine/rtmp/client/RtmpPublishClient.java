@@ -12,7 +12,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
@@ -65,22 +64,14 @@ public final class RtmpPublishClient implements AutoCloseable {
      *                     NetStream.Publish.BadName ...", timeouts
      */
     public static RtmpPublishClient publish(RtmpTarget target, Duration timeout, int chunkSize, Duration stallLimit) throws IOException {
-        Socket socket = RtmpClientSession.open(target, timeout);
-        try {
-            socket.setSoTimeout((int) timeout.toMillis());
-            RtmpPublishClient client = new RtmpPublishClient(target, socket.getInputStream(), socket.getOutputStream(),
+        RtmpPublishClient client = RtmpClientSession.connect(target, timeout, socket -> {
+            RtmpPublishClient c = new RtmpPublishClient(target, socket.getInputStream(), socket.getOutputStream(),
                     socket, stallLimit);
-            client.setUp(chunkSize);
-            socket.setSoTimeout(1000);
-            Thread.ofVirtual().name(client.id + "-read").start(client::readLoop);
-            return client;
-        } catch (SocketTimeoutException e) {
-            RtmpClientSession.closeQuietly(socket);
-            throw new IOException("no answer from " + target + " within " + timeout.toMillis() + " ms");
-        } catch (IOException | RuntimeException e) {
-            RtmpClientSession.closeQuietly(socket);
-            throw e;
-        }
+            c.setUp(chunkSize);
+            return c;
+        });
+        Thread.ofVirtual().name(client.id + "-read").start(client::readLoop);
+        return client;
     }
 
     /**
