@@ -88,6 +88,11 @@ class CallerPageInteropIT {
         assertEquals("rtmp://127.0.0.1:" + rtmpPort + "/live/cam", url.getText());
         assertEquals(TOKEN, secret.getText());
         assertFalse(String.join("\n", shown).contains(TOKEN), "the URL field never showed the token: " + shown);
+        // The same for an SRT passphrase pasted with the URL.
+        robot.interact(() -> url.setText("srt://127.0.0.1:9?streamid=publish:live/x&passphrase=correct%20horse%20battery"));
+        assertEquals("srt://127.0.0.1:9?streamid=publish:live/x", url.getText());
+        assertEquals("correct horse battery", secret.getText());
+        assertFalse(String.join("\n", shown).contains("horse"), "the URL field never showed the passphrase: " + shown);
         // Typed key by key into the URL, it shows while being typed and moves when the URL field is left.
         robot.interact(url::clear);
         robot.interact(secret::clear);
