@@ -1,5 +1,6 @@
 package dev.weir.ui;
 
+import dev.weir.ui.alerts.AlertBarRow;
 import dev.weir.ui.caller.CallerPage;
 import dev.weir.ui.dashboard.DashboardPage;
 import dev.weir.ui.detail.StreamDetailPane;
@@ -29,9 +30,10 @@ import java.util.function.Supplier;
 
 /**
  * The main window's content: a navigation column on the left (one button per screen, the theme switch at the
- * bottom), the open screen in the middle, a status line at the bottom. Each screen is built the first time it is
- * shown — only the open one before the window first appears, which keeps start-up short — and kept from then on,
- * so a screen keeps its scroll position and selection. Navigation ids: {@code nav-<screen>}.
+ * bottom), the open screen in the middle with the alert bar's row above it (0 px while no alert shows), a status
+ * line at the bottom. Each screen is built the first time it is shown — only the open one before the window first
+ * appears, which keeps start-up short — and kept from then on, so a screen keeps its scroll position and selection.
+ * Navigation ids: {@code nav-<screen>}.
  */
 final class ConsoleView extends BorderPane {
     private final ConsoleViewModel viewModel;
@@ -40,7 +42,7 @@ final class ConsoleView extends BorderPane {
     private final Map<Screen, Supplier<Node>> pageBuilders = new EnumMap<>(Screen.class);
     private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
     private final StackPane center = new StackPane();
-    private final org.controlsfx.control.NotificationPane notifications = new org.controlsfx.control.NotificationPane(center);
+    private final AlertBarRow notifications = new AlertBarRow();
     private StreamDetailPane detailPane;
 
     ConsoleView(ConsoleViewModel viewModel, ObjectProperty<Theme> theme) {
@@ -106,8 +108,10 @@ final class ConsoleView extends BorderPane {
 
         center.getStyleClass().add("center");
         notifications.setId("notifications");
+        VBox.setVgrow(center, Priority.ALWAYS);
+        VBox main = new VBox(notifications, center);
         setLeft(nav);
-        setCenter(notifications);
+        setCenter(main);
         setBottom(status);
     }
 
@@ -129,8 +133,8 @@ final class ConsoleView extends BorderPane {
         showDetail(null);
     }
 
-    /** Where alerts are shown (one reused bar at the top). */
-    org.controlsfx.control.NotificationPane notifications() {
+    /** Where alerts are shown (one reused bar in its own row at the top). */
+    AlertBarRow notifications() {
         return notifications;
     }
 

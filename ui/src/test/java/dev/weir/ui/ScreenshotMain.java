@@ -159,6 +159,22 @@ public final class ScreenshotMain {
         settle();
         shot(window, out.resolve("10-caller-refused.png"));
         fx(() -> {
+            window.viewModel().caller().hangUp();
+            window.viewModel().caller().urlProperty().set("rtmp://127.0.0.1:" + port + "/live/test");
+            window.viewModel().caller().secretProperty().set("");
+            window.viewModel().caller().actionProperty().set(dev.weir.engine.probe.TestCaller.Action.RECEIVE);
+            window.viewModel().caller().start();
+            return null;
+        });
+        await(15, "the caller receives over RTMP", () -> fxValue(() -> window.viewModel().caller().codecsProperty().get().contains("AAC")));
+        Thread.sleep(2500);
+        settle();
+        shot(window, out.resolve("13-caller-receive-rtmp.png"));
+        fx(() -> {
+            window.viewModel().caller().hangUp();
+            return null;
+        });
+        fx(() -> {
             window.show(dev.weir.ui.prefs.Screen.LOG);
             return null;
         });

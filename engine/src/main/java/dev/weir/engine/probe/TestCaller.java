@@ -1,12 +1,17 @@
 package dev.weir.engine.probe;
 
 import dev.weir.engine.hub.MediaMessage;
+import dev.weir.engine.hub.TrackProbe;
 import dev.weir.engine.media.convert.FlvToTs;
 import dev.weir.engine.media.ts.ProgramMap;
 import dev.weir.engine.media.ts.SrtPayloadGrouper;
 import dev.weir.engine.media.ts.TsDemuxer;
 import dev.weir.engine.relay.RelayUrls;
+import dev.weir.engine.rtmp.client.RtmpPlayClient;
 import dev.weir.engine.rtmp.client.RtmpPublishClient;
+import dev.weir.engine.rtmp.client.RtmpRefusedException;
+import dev.weir.engine.rtmp.client.RtmpStatus;
+import dev.weir.engine.rtmp.client.RtmpTarget;
 import dev.weir.engine.srt.handshake.RejectCode;
 import dev.weir.engine.srt.handshake.RejectReason;
 import dev.weir.engine.srt.options.SrtUrl;
@@ -14,11 +19,15 @@ import dev.weir.engine.srt.socket.SrtCaller;
 import dev.weir.engine.srt.socket.SrtConnectException;
 import dev.weir.engine.srt.socket.SrtConnection;
 import dev.weir.engine.srt.stats.SrtStats;
+import dev.weir.engine.stats.AudioInfo;
+import dev.weir.engine.stats.VideoInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The console's built-in caller: connects to an {@code srt://} or {@code rtmp(s)://} URL as a client and says what
  * happened — connected, or the exact reason it was refused ({@code BADSECRET}, {@code 1404}, timeout) — then keeps
  * the connection open and reports its statistics until {@link #close()}. It can also send a test clip in a loop
- * (to check a destination end to end) or, over SRT, receive a remote stream and name its codecs.
+ * (to check a destination end to end) or receive a remote stream and name its codecs. Over RTMP a refusal is the
+ * server's own status code ({@code NetStream.Play.StreamNotFound}, {@code NetStream.Play.Unauthorized},
+ * {@code NetConnection.Connect.Rejected}) with its description.
  *
  * <p>Runs on its own thread ({@code weir-test-caller}); {@link #status()} never blocks, so a window can poll it.
  * URLs may carry passphrases and tokens: they are shown and logged only redacted.
@@ -38,6 +49,10 @@ public final class TestCaller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TestCaller.class);
     /** The stream key a test send publishes under when the URL does not name one. */
     public static final String DEFAULT_TEST_KEY = "weir/test";
+    /** How long an RTMP call waits for the TCP connect and for each answer during setup. */
+    private static final Duration RTMP_TIMEOUT = Duration.ofSeconds(5);
+    /** A played stream without media this long is reported as probably not published. */
+    private static final Duration NO_MEDIA_AFTER = Duration.ofSeconds(5);
 
     /** What to do once connected. */
     public enum Action { CONNECT, SEND_TEST_STREAM, RECEIVE }
@@ -50,13 +65,15 @@ public final class TestCaller implements AutoCloseable {
      * @param state       where it is
      * @param message     one operator sentence: what happened, or why not
      * @param rejectName  for a refused SRT call: libsrt's name ({@code BADSECRET}, {@code TIMEOUT}) or the
-     *                    application code ({@code 1404}); else {@code null}
+     *                    application code ({@code 1404}); for a refused RTMP call the server's status code
+     *                    ({@code NetStream.Play.StreamNotFound}); else {@code null}
      * @param rejectCode  the raw reject code, 0 when none
      * @param srt         the SRT connection's statistics, {@code null} for RTMP or before connecting
      * @param bytesSent   media bytes sent (test stream)
      * @param bytesReceived media bytes received (receive)
      * @param bitrate     bits per second sent or received, over the last second
-     * @param codecs      what a received stream carries ({@code H264, AAC_ADTS}), {@code null} when unknown
+     * @param codecs      what a received stream carries ({@code H264, AAC_ADTS} over SRT,
+     *                    {@code H264 High 640x360, AAC LC 44100 Hz stereo} over RTMP), {@code null} when unknown
      * @param loops       how many times the test clip was sent whole
      */
     public record Status(State state, String message, String rejectName, int rejectCode, SrtStats srt,
@@ -78,6 +95,7 @@ public final class TestCaller implements AutoCloseable {
     private volatile boolean closed;
     private volatile SrtConnection srt;
     private volatile RtmpPublishClient rtmp;
+    private volatile RtmpPlayClient rtmpPlay;
     private volatile String codecs;
     private volatile long loops;
     private long lastBytes;
@@ -117,9 +135,8 @@ public final class TestCaller implements AutoCloseable {
         if (!isSrt && !u.startsWith("rtmp://") && !u.startsWith("rtmps://")) {
             throw new IllegalArgumentException("the URL must start with srt://, rtmp:// or rtmps://");
         }
-        if (!isSrt && action != Action.SEND_TEST_STREAM) {
-            throw new IllegalArgumentException("over RTMP the test caller can only send the test stream "
-                    + "(connect and receive are SRT only)");
+        if (!isSrt && action == Action.RECEIVE && !namesAStream(url.strip())) {
+            throw new IllegalArgumentException("to receive over RTMP the URL must name the stream: rtmp://host/app/name");
         }
         if (action == Action.SEND_TEST_STREAM && clip == null) {
             throw new IllegalArgumentException("no test clip to send");
@@ -159,6 +176,8 @@ public final class TestCaller implements AutoCloseable {
         if (c != null) c.close();
         RtmpPublishClient r = rtmp;
         if (r != null) r.close();
+        RtmpPlayClient p = rtmpPlay;
+        if (p != null) p.close();
         thread.interrupt();
     }
 
@@ -193,6 +212,13 @@ public final class TestCaller implements AutoCloseable {
             log.info("test call to {} refused: {} ({})", shownUrl, name, text);
             status = new Status(State.REJECTED, "refused: " + name + " — " + text, name, code.value(), null,
                     0, 0, 0, null, 0);
+        } catch (RtmpRefusedException e) {
+            RtmpStatus s = e.status();
+            String code = s.code() == null ? "no status code" : s.code();
+            String description = s.description() == null || s.description().isBlank() ? "" : " — " + stripQuery(s.description());
+            log.info("test call to {} refused: {} {}", shownUrl, e.request(), code);
+            status = new Status(State.REJECTED, "refused " + e.request() + ": " + code + description, code, 0, null,
+                    0, 0, 0, null, 0);
         } catch (IOException | RuntimeException e) {
             if (closed) {
                 status = Status.of(State.CLOSED, "hung up");
@@ -208,6 +234,8 @@ public final class TestCaller implements AutoCloseable {
             if (c != null) c.close();
             RtmpPublishClient r = rtmp;
             if (r != null) r.close();
+            RtmpPlayClient p = rtmpPlay;
+            if (p != null) p.close();
         }
     }
 
@@ -264,8 +292,135 @@ public final class TestCaller implements AutoCloseable {
     }
 
     private void runRtmp() throws IOException, InterruptedException {
-        RtmpPublishClient.Target target = RelayUrls.rtmp(url, DEFAULT_TEST_KEY);
-        RtmpPublishClient client = RtmpPublishClient.publish(target, Duration.ofSeconds(5), 4096, Duration.ofSeconds(10));
+        if (action == Action.SEND_TEST_STREAM) {
+            sendOverRtmp();
+            return;
+        }
+        RtmpTarget target = RelayUrls.rtmp(url, DEFAULT_TEST_KEY);
+        RtmpPlayClient client = RtmpPlayClient.connect(target, RTMP_TIMEOUT);
+        rtmpPlay = client;
+        if (closed) return;
+        String server = client.serverVersion() == null ? "" : ", server " + client.serverVersion();
+        String connectCode = client.connectStatus().code() == null ? "connected" : client.connectStatus().code();
+        long until = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+        if (action == Action.CONNECT) {
+            log.info("test call to {} connected", shownUrl);
+            status = Status.of(State.CONNECTED, "connected to " + shownApp(target) + " (" + connectCode + server + ")");
+            try {
+                while (!closed && System.nanoTime() < until) {
+                    if (client.next() instanceof RtmpPlayClient.Incoming.Status(RtmpStatus s) && s.isError()) {
+                        status = Status.of(State.CLOSED, "the server ended the session: " + stripQuery(s.sentence()));
+                        return;
+                    }
+                }
+            } catch (EOFException e) {
+                if (!closed) status = Status.of(State.CLOSED, "the server closed the connection");
+            }
+            return;
+        }
+        String name = target.app() + "/" + target.shownStreamName();
+        RtmpStatus started;
+        try {
+            started = client.play(RTMP_TIMEOUT);
+        } catch (SocketTimeoutException e) {
+            throw new IOException("the server did not answer play of " + name + " within " + RTMP_TIMEOUT.toSeconds() + " s");
+        }
+        log.info("test call to {} playing", shownUrl);
+        status = Status.of(State.CONNECTED, "playing " + name + " (" + started.code() + server + "), waiting for media");
+        receive(client, name, until);
+    }
+
+    /**
+     * Reads the played stream until hung up, the time is up or the server ends it: counts media bytes, names the
+     * codecs, and says when nothing comes (Weir and nginx-rtmp keep a player of a stream nobody publishes waiting).
+     */
+    private void receive(RtmpPlayClient client, String name, long until) throws IOException {
+        TrackProbe tracks = new TrackProbe();
+        long lastMedia = System.nanoTime();
+        boolean receiving = false;
+        boolean quietSaid = false;
+        try {
+            while (!closed && System.nanoTime() < until) {
+                RtmpPlayClient.Incoming in = client.next();
+                switch (in) {
+                    case RtmpPlayClient.Incoming.Media(MediaMessage m) -> {
+                        bytesReceived.addAndGet(m.size());
+                        tracks.accept(m);
+                        if (m.kind() == MediaMessage.Kind.DATA) break; // |RtmpSampleAccess, onMetaData: no media yet
+                        if (!receiving || quietSaid) {
+                            status = Status.of(State.CONNECTED, "receiving " + name + " from " + shownUrl);
+                            receiving = true;
+                            quietSaid = false;
+                        }
+                        lastMedia = System.nanoTime();
+                        codecs = describe(tracks.video(), tracks.audio());
+                    }
+                    case RtmpPlayClient.Incoming.Status(RtmpStatus s) -> {
+                        if (s.isError()) {
+                            status = Status.of(State.CLOSED, "the server stopped play: " + stripQuery(s.sentence()));
+                            return;
+                        }
+                        if ("NetStream.Play.UnpublishNotify".equals(s.code())) {
+                            status = Status.of(State.CONNECTED, "the publisher of " + name
+                                    + " stopped (NetStream.Play.UnpublishNotify); waiting for it to come back");
+                            quietSaid = true;
+                        }
+                    }
+                    case null -> { }
+                }
+                if (!quietSaid && System.nanoTime() - lastMedia > NO_MEDIA_AFTER.toNanos()) {
+                    status = Status.of(State.CONNECTED, "playing " + name + ", but no media for "
+                            + NO_MEDIA_AFTER.toSeconds() + " s: the server accepted the play, and nothing is published "
+                            + "under that name there (yet)");
+                    quietSaid = true;
+                }
+            }
+        } catch (EOFException e) {
+            if (!closed) status = Status.of(State.CLOSED, "the server closed the connection");
+        }
+    }
+
+    /** {@code H264 High 640x360, AAC LC 44100 Hz stereo}: what the received sequence headers say. */
+    static String describe(VideoInfo video, AudioInfo audio) {
+        StringJoiner tracks = new StringJoiner(", ");
+        if (video.codec() != null) {
+            StringJoiner v = new StringJoiner(" ");
+            v.add(video.codec());
+            if (video.profile() != null) v.add(video.profile());
+            if (video.width() > 0) v.add(video.width() + "x" + video.height());
+            tracks.add(v.toString());
+        }
+        if (audio.codec() != null) {
+            StringJoiner a = new StringJoiner(" ");
+            a.add(audio.codec());
+            if (audio.profile() != null) a.add(audio.profile());
+            if (audio.sampleRate() > 0) a.add(audio.sampleRate() + " Hz");
+            if (audio.channels() > 0) a.add(audio.channels() == 1 ? "mono" : audio.channels() == 2 ? "stereo" : audio.channels() + " ch");
+            tracks.add(a.toString());
+        }
+        return tracks.length() == 0 ? null : tracks.toString();
+    }
+
+    private static String shownApp(RtmpTarget t) {
+        return (t.tls() ? "rtmps://" : "rtmp://") + t.host() + ":" + t.port() + "/" + t.app();
+    }
+
+    /** Whether an rtmp(s):// URL's path has an app and a stream name ({@code /live/cam}), as play needs. */
+    static boolean namesAStream(String url) {
+        int scheme = url.indexOf("://");
+        String rest = url.substring(scheme + 3);
+        int q = rest.indexOf('?');
+        String path = q < 0 ? rest : rest.substring(0, q);
+        int slash = path.indexOf('/');
+        if (slash < 0) return false;
+        String appAndName = path.substring(slash + 1);
+        int split = appAndName.indexOf('/');
+        return split > 0 && split < appAndName.length() - 1 && !appAndName.endsWith("/");
+    }
+
+    private void sendOverRtmp() throws IOException, InterruptedException {
+        RtmpTarget target = RelayUrls.rtmp(url, DEFAULT_TEST_KEY);
+        RtmpPublishClient client = RtmpPublishClient.publish(target, RTMP_TIMEOUT, 4096, Duration.ofSeconds(10));
         rtmp = client;
         if (closed) return;
         log.info("test call to {} connected, publishing", shownUrl);

@@ -2,7 +2,7 @@ package dev.weir.engine.relay;
 
 import dev.weir.engine.config.RelaySettings.Destination;
 import dev.weir.engine.hub.StreamKey;
-import dev.weir.engine.rtmp.client.RtmpPublishClient;
+import dev.weir.engine.rtmp.client.RtmpTarget;
 import dev.weir.engine.srt.handshake.ConnectionRequest;
 import dev.weir.engine.srt.options.SrtMode;
 import dev.weir.engine.srt.options.SrtUrl;
@@ -44,7 +44,7 @@ sealed interface RelayTarget {
     /** {@code host:port} for the relay's connection entry. */
     String remoteAddress();
 
-    record Rtmp(RtmpPublishClient.Target target) implements RelayTarget {
+    record Rtmp(RtmpTarget target) implements RelayTarget {
         @Override
         public String redacted() {
             return target.toString();
@@ -126,7 +126,7 @@ sealed interface RelayTarget {
         String streamName = kept.isEmpty() ? name : name + "?" + String.join("&", kept);
         String hostInUrl = host.contains(":") ? "[" + host + "]" : host;
         String tcUrl = (tls ? "rtmps://" : "rtmp://") + hostInUrl + ":" + port + "/" + app;
-        return new Rtmp(new RtmpPublishClient.Target(host, port, tls, verify, app, streamName, tcUrl));
+        return new Rtmp(new RtmpTarget(host, port, tls, verify, app, streamName, tcUrl));
     }
 
     private static RelayTarget srt(String authority, String path, String query, StreamKey key) {

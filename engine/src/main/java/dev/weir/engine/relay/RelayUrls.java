@@ -2,7 +2,7 @@ package dev.weir.engine.relay;
 
 import dev.weir.engine.config.RelaySettings.Destination;
 import dev.weir.engine.hub.StreamKey;
-import dev.weir.engine.rtmp.client.RtmpPublishClient;
+import dev.weir.engine.rtmp.client.RtmpTarget;
 import dev.weir.engine.srt.options.SrtUrl;
 
 /**
@@ -19,7 +19,7 @@ public final class RelayUrls {
     }
 
     /** Where to publish for an {@code rtmp://} or {@code rtmps://} URL, or {@code null} when {@code url} is SRT. */
-    public static RtmpPublishClient.Target rtmp(String url, String streamKey) {
+    public static RtmpTarget rtmp(String url, String streamKey) {
         return RelayTarget.resolve(new Destination(null, url), StreamKey.parse(streamKey)) instanceof RelayTarget.Rtmp r
                 ? r.target() : null;
     }

@@ -2,7 +2,7 @@ package dev.weir.engine.relay;
 
 import dev.weir.engine.config.RelaySettings.Destination;
 import dev.weir.engine.hub.StreamKey;
-import dev.weir.engine.rtmp.client.RtmpPublishClient;
+import dev.weir.engine.rtmp.client.RtmpTarget;
 import dev.weir.engine.stats.Protocol;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RelayTargetTest {
     private static final StreamKey KEY = new StreamKey("live", "test");
 
-    private static RtmpPublishClient.Target rtmp(String url) {
+    private static RtmpTarget rtmp(String url) {
         return ((RelayTarget.Rtmp) RelayTarget.resolve(Destination.parse(url), KEY)).target();
     }
 
     @Test
     void anRtmpUrlWithAFullPathPublishesThatName() {
-        RtmpPublishClient.Target t = rtmp("rtmp://ingest.example.com/app/other?token=s3cret");
+        RtmpTarget t = rtmp("rtmp://ingest.example.com/app/other?token=s3cret");
         assertEquals("ingest.example.com", t.host());
         assertEquals(1935, t.port());
         assertEquals("app", t.app());
@@ -36,7 +36,7 @@ class RelayTargetTest {
         assertEquals("backup", rtmp("rtmp://h:1940/backup/").app());
         assertEquals("test", rtmp("rtmp://h/backup").streamName());
         assertEquals("sub/test", rtmp("rtmp://h/backup/sub/").streamName());
-        RtmpPublishClient.Target none = rtmp("rtmp://h");
+        RtmpTarget none = rtmp("rtmp://h");
         assertEquals("live", none.app());
         assertEquals("test", none.streamName());
         assertEquals("test?key=v", rtmp("rtmp://h/live/?key=v").streamName());
@@ -44,10 +44,10 @@ class RelayTargetTest {
 
     @Test
     void rtmpsDefaultsTo443AndVerifiesUnlessTlsVerifyIsOff() {
-        RtmpPublishClient.Target t = rtmp("rtmps://h/live/x");
+        RtmpTarget t = rtmp("rtmps://h/live/x");
         assertEquals(443, t.port());
         assertTrue(t.tls() && t.verifyTls());
-        RtmpPublishClient.Target off = rtmp("rtmps://[::1]:1936/live/x?tls_verify=0&token=a");
+        RtmpTarget off = rtmp("rtmps://[::1]:1936/live/x?tls_verify=0&token=a");
         assertFalse(off.verifyTls());
         assertEquals("::1", off.host());
         assertEquals("x?token=a", off.streamName(), "tls_verify is ours, not sent");

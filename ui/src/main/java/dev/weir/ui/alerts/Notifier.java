@@ -7,9 +7,9 @@ import org.controlsfx.control.NotificationPane;
 import java.util.List;
 
 /**
- * Shows each batch of alerts in the window's ControlsFX {@link NotificationPane}: one bar at the top of the screen,
- * reused for every batch, hidden again after a few seconds. A batch of one reads as that alert; a larger one lists
- * the first few and counts the rest.
+ * Shows each batch of alerts in the window's ControlsFX {@link NotificationPane} (an {@link AlertBarRow}: one bar
+ * in its own row above the screen), reused for every batch, hidden again after a few seconds. A batch of one reads
+ * as that alert; a larger one lists the first few and counts the rest.
  *
  * <p>Why not ControlsFX {@code Notifications} (toasts in their own popup windows): each toast is a new window, and
  * in the responsiveness benchmark (docs/performance.md) a toast every 10 s made the heap grow by about 1 MiB a

@@ -5,8 +5,10 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -24,23 +26,47 @@ public final class CallerPage extends VBox {
         Label title = new Label("Test connection");
         title.getStyleClass().add("page-title");
         Label hint = new Label("Call an SRT listener or RTMP server as a client: see whether it accepts you and why not, "
-                + "send the bundled test clip (H.264/AAC, 320x180) to check a destination end to end, or receive a stream.");
+                + "send the bundled test clip (H.264/AAC, 320x180) to check a destination end to end, or receive a stream "
+                + "and see its codecs. The passphrase or token goes in the masked field; it is added to the URL only for the call.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
 
         TextField url = new TextField();
         url.setId("caller-url");
-        url.setPromptText("srt://host:port?streamid=publish:live/test&passphrase=…  or  rtmp://host/live/test");
+        url.setPromptText("srt://host:port?streamid=publish:live/test  or  rtmp://host/live/test");
+        // A pasted URL (or one whose secret parameter '&' just ended) gives its passphrase or token to the masked
+        // field before the text is committed, so the field never shows it.
+        url.setTextFormatter(new TextFormatter<String>(change -> {
+            boolean whole = change.getText().length() > 1 || change.getText().equals("&");
+            if (!whole || !change.isContentChange()) return change;
+            String proposed = change.getControlNewText();
+            String kept = vm.takeSecretFrom(proposed);
+            if (kept.equals(proposed)) return change;
+            change.setRange(0, change.getControlText().length());
+            change.setText(kept);
+            change.selectRange(kept.length(), kept.length());
+            return change;
+        }));
         url.textProperty().bindBidirectional(vm.urlProperty());
+        // Leaving the URL field moves a typed passphrase or token into the masked field. The scene's focus owner
+        // rather than the field's focused property: the latter also needs the window focused.
+        url.sceneProperty().flatMap(scene -> scene.focusOwnerProperty()).subscribe((before, now) -> {
+            if (before == url && now != url) vm.moveSecretOutOfUrl();
+        });
         HBox.setHgrow(url, Priority.ALWAYS);
+        PasswordField secret = new PasswordField();
+        secret.setId("caller-secret");
+        secret.setPromptText("passphrase or token");
+        secret.setPrefColumnCount(16);
+        secret.textProperty().bindBidirectional(vm.secretProperty());
 
         ToggleGroup group = new ToggleGroup();
         HBox actions = new HBox(14);
         for (TestCaller.Action a : TestCaller.Action.values()) {
             RadioButton b = new RadioButton(switch (a) {
-                case CONNECT -> "Connect only (SRT)";
+                case CONNECT -> "Connect only";
                 case SEND_TEST_STREAM -> "Send test stream";
-                case RECEIVE -> "Receive stream (SRT)";
+                case RECEIVE -> "Receive stream";
             });
             b.setId("caller-action-" + a.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.setToggleGroup(group);
@@ -62,7 +88,7 @@ public final class CallerPage extends VBox {
         hangUp.setId("caller-hang-up");
         hangUp.setOnAction(e -> vm.hangUp());
         hangUp.disableProperty().bind(vm.runningProperty().not());
-        HBox urlRow = new HBox(8, url, call, hangUp);
+        HBox urlRow = new HBox(8, url, secret, call, hangUp);
         urlRow.setAlignment(Pos.CENTER_LEFT);
 
         Label outcome = new Label();

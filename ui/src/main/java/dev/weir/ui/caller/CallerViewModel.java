@@ -15,7 +15,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -23,12 +27,18 @@ import java.util.function.Supplier;
  * The built-in caller screen: a URL, what to do (connect, send the test clip, receive), and the outcome — connected,
  * or the exact reject reason — then RTT, bandwidth and loss, refreshed by {@link #poll()} at the console's rate.
  * The call runs on the caller's own thread; the clip is read on the background executor.
+ *
+ * <p>The secret (an SRT passphrase, an RTMP token) has its own masked property and is put into the URL only for
+ * the call ({@link #callUrl()}): the URL property never holds it. A URL pasted or typed with {@code passphrase=} or
+ * {@code token=} has that parameter moved into the secret — at once for a paste, and for typing when the
+ * parameter is ended by {@code &}, when the URL field loses focus ({@link #moveSecretOutOfUrl()}) or on call.
  */
 public final class CallerViewModel implements AutoCloseable {
     private final Executor background;
     private final Executor fx;
     private final Supplier<FlvClip> clip;
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
+    private final StringProperty secret = new SimpleStringProperty(this, "secret", "");
     private final ObjectProperty<TestCaller.Action> action = new SimpleObjectProperty<>(this, "action", TestCaller.Action.CONNECT);
     private final ReadOnlyObjectWrapper<TestCaller.State> state = new ReadOnlyObjectWrapper<>(this, "state");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
@@ -48,9 +58,25 @@ public final class CallerViewModel implements AutoCloseable {
         this.clip = clip;
         this.background = background;
         this.fx = fx;
+        url.addListener((obs, old, now) -> {
+            String before = old == null ? "" : old;
+            if (now == null || now.length() <= before.length()) return;
+            // a paste (or a set) moves the secret at once; typing does when '&' ends the parameter
+            if (now.length() > before.length() + 1 || inserted(before, now) == '&') moveSecretOutOfUrl();
+        });
     }
 
+    /** The character typed into {@code before} to make {@code now} (one longer). */
+    private static char inserted(String before, String now) {
+        int i = 0;
+        while (i < before.length() && before.charAt(i) == now.charAt(i)) i++;
+        return now.charAt(i);
+    }
+
+    /** The URL as shown: never holds the passphrase or token. */
     public StringProperty urlProperty() { return url; }
+    /** The SRT passphrase or RTMP token, for a masked field; merged into the URL only when calling. */
+    public StringProperty secretProperty() { return secret; }
     public ObjectProperty<TestCaller.Action> actionProperty() { return action; }
     public ReadOnlyObjectProperty<TestCaller.State> stateProperty() { return state.getReadOnlyProperty(); }
     /** One sentence: connected, refused and why, failed and why. */
@@ -69,7 +95,8 @@ public final class CallerViewModel implements AutoCloseable {
     /** Starts the call (off the FX thread); a call in progress is hung up first. */
     public void start() {
         hangUp();
-        String u = url.get() == null ? "" : url.get().strip();
+        moveSecretOutOfUrl();
+        String u = callUrl();
         TestCaller.Action a = action.get();
         rejectReason.set(null);
         clearNumbers();
@@ -106,6 +133,56 @@ public final class CallerViewModel implements AutoCloseable {
                 poll();
             });
         });
+    }
+
+    /**
+     * Moves a {@code passphrase=} or {@code token=} query parameter with a value out of the URL into the secret
+     * (the last one wins; it replaces what the secret held).
+     */
+    public void moveSecretOutOfUrl() {
+        String u = url.get();
+        if (u == null) return;
+        String kept = takeSecretFrom(u);
+        if (!kept.equals(u)) url.set(kept);
+    }
+
+    /**
+     * {@code proposedUrl} without its {@code passphrase=} or {@code token=} parameter, whose value becomes the
+     * secret; unchanged when it has none with a value. A URL ending in {@code &} (a parameter being typed after
+     * it) keeps room for the next one. The view's text filter calls this so that the field never shows it.
+     */
+    public String takeSecretFrom(String proposedUrl) {
+        int q = proposedUrl.indexOf('?');
+        if (q < 0) return proposedUrl;
+        StringJoiner kept = new StringJoiner("&");
+        String found = null;
+        for (String pair : proposedUrl.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq).toLowerCase(Locale.ROOT);
+            if ((key.equals("passphrase") || key.equals("token")) && eq < pair.length() - 1) {
+                found = URLDecoder.decode(pair.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+            } else if (!pair.isEmpty()) {
+                kept.add(pair);
+            }
+        }
+        if (found == null) return proposedUrl;
+        secret.set(found);
+        boolean more = proposedUrl.endsWith("&");
+        String query = kept.length() == 0 ? (more ? "?" : "") : "?" + kept + (more ? "&" : "");
+        return proposedUrl.substring(0, q) + query;
+    }
+
+    /**
+     * The URL to call: the one shown, with the secret added as {@code passphrase=} (srt://) or {@code token=}
+     * (rtmp://, where the stream name's query carries it, as ffmpeg and OBS send it).
+     */
+    String callUrl() {
+        String u = url.get() == null ? "" : url.get().strip();
+        String s = secret.get();
+        if (s == null || s.isEmpty()) return u;
+        String key = u.toLowerCase(Locale.ROOT).startsWith("srt://") ? "passphrase" : "token";
+        String value = URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return u + (u.indexOf('?') < 0 ? "?" : "&") + key + "=" + value;
     }
 
     /** The check wants a clip for a send; the real one is loaded off the FX thread when the call starts. */

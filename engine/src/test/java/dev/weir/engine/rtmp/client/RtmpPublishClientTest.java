@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The publishing client against a scripted server: what it sends, and how it reads answers and refusals. */
 class RtmpPublishClientTest {
-    static final RtmpPublishClient.Target TARGET = new RtmpPublishClient.Target("h", 1935, false, true, "live",
+    static final RtmpTarget TARGET = new RtmpTarget("h", 1935, false, true, "live",
             "cam?token=t", "rtmp://h:1935/live");
 
     /** S0S1S2 of a simple-handshake server, then {@code replies} as chunks (written by the server's own codecs). */

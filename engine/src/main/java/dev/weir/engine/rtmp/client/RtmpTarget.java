@@ -1,0 +1,35 @@
+package dev.weir.engine.rtmp.client;
+
+import java.util.Objects;
+
+/**
+ * Where an RTMP client connects, and which stream it publishes or plays there.
+ *
+ * @param host       server host
+ * @param port       server port
+ * @param tls        RTMPS
+ * @param verifyTls  check the server's certificate and host name (off only for test servers)
+ * @param app        the application, e.g. {@code live} (may carry a query)
+ * @param streamName the name to publish or play, e.g. {@code test?token=x}; never logged with its query
+ * @param tcUrl      {@code rtmp://host:port/app}, as clients send it in {@code connect}
+ */
+public record RtmpTarget(String host, int port, boolean tls, boolean verifyTls, String app, String streamName,
+                         String tcUrl) {
+    public RtmpTarget {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(streamName, "streamName");
+    }
+
+    /** The stream name without its query (which may carry a token): safe to show and log. */
+    public String shownStreamName() {
+        int q = streamName.indexOf('?');
+        return q < 0 ? streamName : streamName.substring(0, q);
+    }
+
+    @Override
+    public String toString() {
+        return (tls ? "rtmps://" : "rtmp://") + host + ":" + port + "/" + app + "/" + shownStreamName()
+                + (streamName.indexOf('?') < 0 ? "" : "?***");
+    }
+}
