@@ -91,10 +91,10 @@ final class SrtStreamAccess implements AcceptPolicy {
             key = StreamKey.parse(id.resource());
         } catch (SrtStreamId.InvalidStreamIdException e) {
             recordMalformed(request, e.reason(), e.getMessage());
-            return reject(request, e.reason().srtRejectCode(), e.getMessage());
+            return rejectLogged(request, e.reason().srtRejectCode(), e.getMessage());
         } catch (IllegalArgumentException e) {
             recordMalformed(request, DenyReason.BAD_REQUEST, "stream key: " + e.getMessage());
-            return reject(request, DenyReason.SRT_REJX_BAD_REQUEST, "stream key: " + e.getMessage());
+            return rejectLogged(request, DenyReason.SRT_REJX_BAD_REQUEST, "stream key: " + e.getMessage());
         }
         forgetAbandoned();
         PendingKey pendingKey = new PendingKey(request.peer(), request.streamId());
@@ -105,7 +105,7 @@ final class SrtStreamAccess implements AcceptPolicy {
         }
         pending.remove(pendingKey);
         if (check.decision().join() instanceof AccessDecision.Denied no) {
-            return reject(request, no.reason().srtRejectCode(), no.reason().label());
+            return rejectLogged(request, no.reason().srtRejectCode(), no.reason().label());
         }
         if (id.mode() == SrtStreamId.Mode.PUBLISH) {
             if (hub.isPublished(key) || feeds.current(key) != null) {
@@ -147,10 +147,27 @@ final class SrtStreamAccess implements AcceptPolicy {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
+    /** Refuses for a reason of its own (1409, 1404, not in the passphrase file): counted and logged here. */
     private AcceptDecision reject(ConnectionRequest request, int code, String why) {
         rejected.incrementAndGet();
-        log.warn("srt {} '{}': refused (reject code {}): {}", request.peer(), request.streamIdForLog(), code, why);
+        access.refusals().refused("SRT", "reject " + code, describe(request.peer()),
+                "srt %s '%s': refused (reject code %d): %s".formatted(describe(request.peer()), request.streamIdForLog(), code, why));
         return AcceptDecision.reject(new RejectCode(code));
+    }
+
+    /** Refuses what access control already counted and logged. */
+    private AcceptDecision rejectLogged(ConnectionRequest request, int code, String why) {
+        rejected.incrementAndGet();
+        log.debug("srt {} '{}': refused (reject code {}): {}", request.peer(), request.streamIdForLog(), code, why);
+        return AcceptDecision.reject(new RejectCode(code));
+    }
+
+    /** A wrong or missing passphrase, or options Weir does not serve: refused by the handshake itself. */
+    @Override
+    public void protocolRejected(InetSocketAddress peer, RejectCode code, String why) {
+        String reason = code.internalReason() != null ? code.internalReason().name() : "reject " + code.value();
+        access.refusals().refused("SRT", reason, describe(peer),
+                "srt %s: handshake refused (%s): %s".formatted(describe(peer), code, why));
     }
 
     long rejected() {
