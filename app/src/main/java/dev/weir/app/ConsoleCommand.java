@@ -3,6 +3,7 @@ package dev.weir.app;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.ui.ConsoleOptions;
 import dev.weir.ui.WeirConsoleApp;
+import dev.weir.ui.engine.RemoteAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ final class ConsoleCommand {
     static final List<FlagSpec> FLAGS = List.of(
             FlagSpec.value("config", "FILE", "open with this JSON configuration and start its listeners"),
             FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
+            FlagSpec.value("attach", "URL", "watch a remote 'weir server' read-only through its API: http://HOST:PORT of its -metrics-addr"),
             FlagSpec.bool("help", "print this help"));
 
     private ConsoleCommand() {}
@@ -27,6 +29,7 @@ final class ConsoleCommand {
         UserConfigStore store = UserConfigStore.forThisUser();
         EngineConfig config = EngineConfig.DEFAULTS;
         boolean startListeners = false;
+        RemoteAddress attachTo = null;
         try {
             FlagParser.Parsed flags = parser.parse(args);
             if (flags.has("help")) {
@@ -36,6 +39,7 @@ final class ConsoleCommand {
                 return 0;
             }
             if (flags.has("log-level")) Logging.setLevel(flags.last("log-level"));
+            attachTo = attachFlag(flags);
             if (flags.has("config")) {
                 config = ConfigFile.read(Path.of(flags.last("config")));
                 startListeners = true;
@@ -55,7 +59,8 @@ final class ConsoleCommand {
         ConsoleOptions options = ConsoleOptions.DEFAULTS
                 .withStartListenersOnOpen(startListeners)
                 .withStore(store)
-                .withLog(logRing);
+                .withLog(logRing)
+                .withAttachTo(attachTo);
         try {
             WeirConsoleApp.launch(config, options);
             return 0;
@@ -65,6 +70,16 @@ final class ConsoleCommand {
             err.println("weir: cannot open the console window: " + describe(e));
             err.println("weir: 'weir server' runs the engine without a window");
             return 1;
+        }
+    }
+
+    /** {@code -attach URL}: the remote server to watch, {@code null} when not given. */
+    static RemoteAddress attachFlag(FlagParser.Parsed flags) throws UsageException {
+        if (!flags.has("attach")) return null;
+        try {
+            return RemoteAddress.parse(flags.last("attach"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("-attach: " + e.getMessage());
         }
     }
 
