@@ -1,5 +1,6 @@
 package dev.weir.engine.rtmp.client;
 
+import dev.weir.engine.auth.RelayPath;
 import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.rtmp.chunk.ChunkReader;
 import dev.weir.engine.rtmp.chunk.ChunkWriter;
@@ -64,13 +65,23 @@ public final class RtmpPublishClient implements AutoCloseable {
      * @param app        the application, e.g. {@code live} (may carry a query)
      * @param streamName the name to publish, e.g. {@code test?token=x}; never logged with its query
      * @param tcUrl      {@code rtmp://host:port/app}, as clients send it in {@code connect}
+     * @param relayPath  for a relay: the weir instances the stream came through, sent in {@code connect} as
+     *                   {@code weirRelay} so the server can refuse loops ({@code RelayPath}); {@code null} for none
      */
     public record Target(String host, int port, boolean tls, boolean verifyTls, String app, String streamName,
-                         String tcUrl) {
+                         String tcUrl, String relayPath) {
         public Target {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(app, "app");
             Objects.requireNonNull(streamName, "streamName");
+        }
+
+        public Target(String host, int port, boolean tls, boolean verifyTls, String app, String streamName, String tcUrl) {
+            this(host, port, tls, verifyTls, app, streamName, tcUrl, null);
+        }
+
+        public Target withRelayPath(String path) {
+            return new Target(host, port, tls, verifyTls, app, streamName, tcUrl, path);
         }
 
         @Override
@@ -206,6 +217,7 @@ public final class RtmpPublishClient implements AutoCloseable {
         connect.put("type", "nonprivate");
         connect.put("flashVer", "FMLE/3.0 (compatible; weir)");
         connect.put("tcUrl", target.tcUrl());
+        if (target.relayPath() != null) connect.put(RelayPath.RTMP_CONNECT_PROPERTY, target.relayPath());
         send(Command.of("connect", 1, connect).toMessage(MessageTypes.CSID_COMMAND, 0));
         await(1, "connect");
         send(Command.of("releaseStream", 2, null, target.streamName()).toMessage(MessageTypes.CSID_COMMAND, 0));

@@ -141,6 +141,7 @@ public final class RtmpListener implements Listener {
         }
         serverSocket = server;
         state = ListenerState.RUNNING;
+        services.relayLoops().listening(protocol(), boundAddress());   // relays to here are checked for loops
         acceptThread = Thread.ofVirtual().name(prefix() + "-accept-" + boundAddress().getPort()).start(this::acceptLoop);
         log.info("{} listening on {}{}", protocol(), BindErrors.describe(boundAddress()),
                 tls == null ? "" : " (" + tls.describe() + ")");
@@ -219,6 +220,7 @@ public final class RtmpListener implements Listener {
     public synchronized void close() {
         ServerSocket s = serverSocket;
         if (s != null) {
+            services.relayLoops().stopped(protocol(), boundAddress());
             closeQuietly(s);
         }
         for (RtmpConnection c : connections) {
