@@ -195,7 +195,8 @@ public final class RtmpListener implements Listener {
             String remote = BindErrors.describe((InetSocketAddress) socket.getRemoteSocketAddress());
             if (connections.size() >= limits.maxConnections()) {
                 rejected.incrementAndGet();
-                log.warn("{}: refused {}: {} connections open, the limit", id(), remote, connections.size());
+                services.access().refusals().refused(id(), "connection_limit", remote,
+                        "%s: refused %s: %d connections open, the limit".formatted(id(), remote, connections.size()));
                 closeQuietly(socket);
                 continue;
             }

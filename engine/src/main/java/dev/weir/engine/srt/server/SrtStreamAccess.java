@@ -187,7 +187,7 @@ final class SrtStreamAccess implements AcceptPolicy {
     public void protocolRejected(InetSocketAddress peer, RejectCode code, String why) {
         String reason = code.internalReason() != null ? code.internalReason().name() : "reject " + code.value();
         access.refusals().refused("SRT", reason, describe(peer),
-                "srt %s: handshake refused (%s): %s".formatted(describe(peer), code, why));
+                "srt %s: handshake refused, reject %s: %s".formatted(describe(peer), code, why));
     }
 
     long rejected() {
