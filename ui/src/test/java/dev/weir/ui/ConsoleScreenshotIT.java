@@ -34,7 +34,8 @@ class ConsoleScreenshotIT {
     private static final List<String> SCREENS =
             List.of("01-dashboard.png", "02-dashboard-dark.png", "03-streams.png", "04-stream-charts.png",
                     "05-stream-srt-stats.png", "06-stream-keys.png", "07-stream-players.png", "08-settings.png",
-                    "09-caller-connected.png", "10-caller-refused.png", "11-log.png", "12-listener-error.png");
+                    "09-caller-connected.png", "10-caller-refused.png", "11-log.png", "12-listener-error.png",
+                    "13-attached.png");
 
     private static final String END_OF_OUTPUT = "\u0000end of output";
 
