@@ -320,7 +320,8 @@ final class RtmpConnection implements Runnable {
             streamReply(streamId, CommandReplies.publishBadName(name, "is refused: " + why));
             return;
         }
-        if (!admitted(AccessAction.PUBLISH, command.stringArgument(0), streamId) || loops(key, streamId)) {
+        // A loop is refused before access control is asked, so the request counts once, as refused.
+        if (loops(key, streamId) || !admitted(AccessAction.PUBLISH, command.stringArgument(0), streamId)) {
             return;
         }
         PeerInfo peer = new PeerInfo(counters.id(), counters.protocol(), remote);
