@@ -3,6 +3,7 @@ package dev.weir.app;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.ui.ConsoleOptions;
 import dev.weir.ui.WeirConsoleApp;
+import dev.weir.ui.engine.RemoteAddress;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ final class ConsoleCommand {
     static final List<FlagSpec> FLAGS = List.of(
             FlagSpec.value("config", "FILE", "open with this JSON configuration and start its listeners"),
             FlagSpec.value("log-level", "LEVEL", "debug | info | warn | error (default info)"),
+            FlagSpec.value("attach", "URL", "watch a remote 'weir server' read-only through its API: http://HOST:PORT of its -metrics-addr"),
             FlagSpec.bool("help", "print this help"));
 
     private ConsoleCommand() {}
@@ -26,6 +28,7 @@ final class ConsoleCommand {
         LogRing logRing = new LogRing(5000);
         CompletableFuture<EngineConfig> config;
         boolean startListeners = false;
+        RemoteAddress attachTo = null;
         try {
             FlagParser.Parsed flags = parser.parse(args);
             if (flags.has("help")) {
@@ -35,6 +38,7 @@ final class ConsoleCommand {
                 return 0;
             }
             if (flags.has("log-level")) Logging.setLevel(flags.last("log-level"));
+            attachTo = attachFlag(flags);
             if (flags.has("config")) {
                 // Read here, not in the background: a bad file is an error before any window.
                 config = CompletableFuture.completedFuture(ConfigFile.read(Path.of(flags.last("config"))));
@@ -60,7 +64,8 @@ final class ConsoleCommand {
         ConsoleOptions options = ConsoleOptions.DEFAULTS
                 .withStartListenersOnOpen(startListeners)
                 .withStore(store)
-                .withLog(logRing);
+                .withLog(logRing)
+                .withAttachTo(attachTo);
         try {
             WeirConsoleApp.launch(config, options);
             return 0;
@@ -70,6 +75,16 @@ final class ConsoleCommand {
             err.println("weir: cannot open the console window: " + describe(e));
             err.println("weir: 'weir server' runs the engine without a window");
             return 1;
+        }
+    }
+
+    /** {@code -attach URL}: the remote server to watch, {@code null} when not given. */
+    static RemoteAddress attachFlag(FlagParser.Parsed flags) throws UsageException {
+        if (!flags.has("attach")) return null;
+        try {
+            return RemoteAddress.parse(flags.last("attach"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("-attach: " + e.getMessage());
         }
     }
 

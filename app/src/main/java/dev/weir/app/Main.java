@@ -40,6 +40,7 @@ public final class Main {
         return """
                 usage:
                   weir                      open the console
+                  weir --attach URL         open the console on a remote weir server, read-only (URL: its -metrics-addr)
                   weir server [flags]       run the engine without a window (weir server -help for flags)
                   weir transmit -from A -to B   move a live stream between SRT, UDP and stdio
                   weir --version            print the version

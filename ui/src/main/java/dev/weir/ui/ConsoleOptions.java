@@ -1,5 +1,6 @@
 package dev.weir.ui;
 
+import dev.weir.ui.engine.RemoteAddress;
 import dev.weir.ui.log.LogFeed;
 import dev.weir.ui.settings.ConfigStore;
 
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param pollInterval         how often the view models read the engine's snapshot
  * @param store                where settings and window preferences are kept
  * @param log                  the application log's ring, for the log screen
+ * @param attachTo             a remote {@code weir server} to watch (read-only) as soon as the window shows
+ *                             ({@code weir --attach URL}); {@code null} to show the local engine
  */
-public record ConsoleOptions(boolean startListenersOnOpen, Duration pollInterval, ConfigStore store, LogFeed log) {
-    public static final ConsoleOptions DEFAULTS = new ConsoleOptions(false, Duration.ofMillis(250), null, LogFeed.NONE);
+public record ConsoleOptions(boolean startListenersOnOpen, Duration pollInterval, ConfigStore store, LogFeed log,
+                             RemoteAddress attachTo) {
+    public static final ConsoleOptions DEFAULTS = new ConsoleOptions(false, Duration.ofMillis(250), null, LogFeed.NONE, null);
 
     public ConsoleOptions {
         if (pollInterval == null) pollInterval = Duration.ofMillis(250);
@@ -27,14 +31,18 @@ public record ConsoleOptions(boolean startListenersOnOpen, Duration pollInterval
     }
 
     public ConsoleOptions withStartListenersOnOpen(boolean start) {
-        return new ConsoleOptions(start, pollInterval, store, log);
+        return new ConsoleOptions(start, pollInterval, store, log, attachTo);
     }
 
     public ConsoleOptions withStore(ConfigStore s) {
-        return new ConsoleOptions(startListenersOnOpen, pollInterval, Objects.requireNonNull(s), log);
+        return new ConsoleOptions(startListenersOnOpen, pollInterval, Objects.requireNonNull(s), log, attachTo);
     }
 
     public ConsoleOptions withLog(LogFeed feed) {
-        return new ConsoleOptions(startListenersOnOpen, pollInterval, store, feed);
+        return new ConsoleOptions(startListenersOnOpen, pollInterval, store, feed, attachTo);
+    }
+
+    public ConsoleOptions withAttachTo(RemoteAddress remote) {
+        return new ConsoleOptions(startListenersOnOpen, pollInterval, store, log, remote);
     }
 }

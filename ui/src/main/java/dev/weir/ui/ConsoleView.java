@@ -1,6 +1,7 @@
 package dev.weir.ui;
 
 import dev.weir.ui.alerts.AlertBarRow;
+import dev.weir.ui.attach.AttachBar;
 import dev.weir.ui.caller.CallerPage;
 import dev.weir.ui.dashboard.DashboardPage;
 import dev.weir.ui.detail.StreamDetailPane;
@@ -77,13 +78,19 @@ final class ConsoleView extends BorderPane {
         }
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
+        Button attachButton = new Button();
+        attachButton.setId("nav-attach");
+        attachButton.getStyleClass().add("nav-theme");
+        attachButton.setMaxWidth(Double.MAX_VALUE);
+        attachButton.textProperty().bind(viewModel.attach().attachedProperty().map(a -> a ? "Detach" : "Attach to server…"));
+        attachButton.setOnAction(e -> viewModel.attach().toggle());
         Button themeButton = new Button();
         themeButton.setId("theme-toggle");
         themeButton.getStyleClass().add("nav-theme");
         themeButton.setMaxWidth(Double.MAX_VALUE);
         themeButton.textProperty().bind(theme.map(t -> t == Theme.DARK ? "Light theme" : "Dark theme"));
         themeButton.setOnAction(e -> theme.set(theme.get().other()));
-        nav.getChildren().addAll(fill, themeButton);
+        nav.getChildren().addAll(fill, attachButton, themeButton);
 
         viewModel.screenProperty().subscribe(s -> {
             Screen shown = s == null ? Screen.DASHBOARD : s;
@@ -110,6 +117,7 @@ final class ConsoleView extends BorderPane {
         notifications.setId("notifications");
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox main = new VBox(notifications, center);
+        setTop(new AttachBar(viewModel.attach()));
         setLeft(nav);
         setCenter(main);
         setBottom(status);
@@ -124,7 +132,9 @@ final class ConsoleView extends BorderPane {
             detailHolder.getChildren().setAll(noSelection);
             return;
         }
-        detailPane = new StreamDetailPane(detail, viewModel::disconnect);
+        // A remote server's players are watched, not disconnected: that pane has no Disconnect buttons.
+        detailPane = viewModel.attach().attachedProperty().get() ? new StreamDetailPane(detail)
+                : new StreamDetailPane(detail, viewModel::disconnect);
         detailHolder.getChildren().setAll(detailPane);
     }
 

@@ -6,10 +6,12 @@ import dev.weir.engine.stats.StreamSnapshot;
 import dev.weir.engine.stats.StreamSnapshot.StreamState;
 import dev.weir.ui.alerts.Alert;
 import dev.weir.ui.alerts.AlertsViewModel;
+import dev.weir.ui.attach.AttachViewModel;
 import dev.weir.ui.caller.CallerViewModel;
 import dev.weir.ui.caller.TestClip;
 import dev.weir.ui.dashboard.DashboardViewModel;
 import dev.weir.ui.detail.StreamDetailViewModel;
+import dev.weir.ui.engine.AttachableEngine;
 import dev.weir.ui.engine.EngineControl;
 import dev.weir.ui.listeners.ListenerControl;
 import dev.weir.ui.listeners.ListenerRowState;
@@ -44,7 +46,8 @@ import java.util.function.Consumer;
 public final class ConsoleViewModel {
     private static final Logger log = LoggerFactory.getLogger(ConsoleViewModel.class);
 
-    private final EngineControl engine;
+    private final AttachableEngine engine;
+    private final AttachViewModel attach;
     private final Executor background;
     private final Executor fx;
     private final ListenersViewModel listeners;
@@ -65,24 +68,30 @@ public final class ConsoleViewModel {
      */
     public ConsoleViewModel(EngineControl engine, ConsoleOptions options, Executor background, Executor fx,
                             Consumer<List<Alert>> alertSink) {
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this.engine = new AttachableEngine(Objects.requireNonNull(engine, "engine"), options.pollInterval());
+        this.attach = new AttachViewModel(this.engine, this::attachmentChanged);
         this.background = background;
         this.fx = fx;
         EngineConfig config = engine.config();
-        this.listeners = new ListenersViewModel(config, ListenerControl.of(engine), background, fx);
+        AttachableEngine shown = this.engine;
+        // The local rows drive the local engine; while attached they are hidden and the remote's rows show instead.
+        this.listeners = new ListenersViewModel(config, ListenerControl.of(shown.local()), background, fx);
         this.streams = new StreamsViewModel(new StreamsViewModel.Recorder() {
-            @Override public void start(String key) { engine.startRecording(key); }
-            @Override public void stop(String key) { engine.stopRecording(key); }
+            @Override public void start(String key) { shown.startRecording(key); }
+            @Override public void stop(String key) { shown.stopRecording(key); }
         }, background, fx);
         ConfigStore store = options.store() != null ? options.store() : ConfigStore.inMemory(config);
-        this.settings = new SettingsViewModel(engine, store, background, fx, this::takeListenerAddresses);
+        this.settings = new SettingsViewModel(shown, store, background, fx, this::takeListenerAddresses);
         this.caller = new CallerViewModel(TestClip::get, background, fx);
         this.logView = new LogViewModel(options.log(), LogViewModel.DEFAULT_CAPACITY);
         this.alerts = new AlertsViewModel(Duration.ofSeconds(1), alertSink);
         apply(EngineSnapshot.EMPTY);
     }
 
+    /** The engine the screens show: the local one, or a remote server while attached (then read-only). */
     public EngineControl engine() { return engine; }
+    /** Attaching to a remote server and detaching. */
+    public AttachViewModel attach() { return attach; }
     public ListenersViewModel listeners() { return listeners; }
     public DashboardViewModel dashboard() { return dashboard; }
     public StreamsViewModel streams() { return streams; }
@@ -117,8 +126,25 @@ public final class ConsoleViewModel {
             snapshotFailing = false;
             apply(snapshot);
         }
+        attach.poll();
         logView.poll();
         caller.poll();
+    }
+
+    /** After attach or detach: the screens switch to the other engine's snapshots and forget the old one's. */
+    private void attachmentChanged() {
+        boolean remote = attach.attachedProperty().get();
+        listeners.showRemote(remote);
+        streams.setReadOnly(remote);
+        settings.setReadOnly(remote);
+        select(null);
+        alerts.restartBaseline();
+        apply(engine.snapshot());
+    }
+
+    /** Stops watching a remote server (the local engine is not the console's to close). */
+    public void close() {
+        engine.close();
     }
 
     /** Applies one snapshot to every screen. */
@@ -156,6 +182,7 @@ public final class ConsoleViewModel {
 
     /** Ends one connection (a player) off the FX thread. */
     public void disconnect(String connectionId) {
+        if (attach.attachedProperty().get()) return;   // a remote server's connections are not ours to end
         execute(() -> {
             boolean done = engine.disconnect(connectionId);
             log.info("operator disconnect of {}: {}", connectionId, done ? "closed" : "no such connection");

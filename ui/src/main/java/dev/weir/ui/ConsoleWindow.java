@@ -83,6 +83,9 @@ public final class ConsoleWindow implements AutoCloseable {
         if (options.startListenersOnOpen()) {
             window.viewModel.startConfiguredListeners();
         }
+        if (options.attachTo() != null) {
+            window.viewModel.attach().attachTo(options.attachTo());
+        }
         return window;
     }
 
@@ -125,6 +128,7 @@ public final class ConsoleWindow implements AutoCloseable {
         viewModel.caller().close();
         if (store != null) store.savePreferences(prefs().toMap());
         view.dispose();
+        viewModel.close();
         background.shutdown();
     }
 }

@@ -35,7 +35,7 @@ class ConsoleScreenshotIT {
             List.of("01-dashboard.png", "02-dashboard-dark.png", "03-streams.png", "04-stream-charts.png",
                     "05-stream-srt-stats.png", "06-stream-keys.png", "07-stream-players.png", "08-settings.png",
                     "09-caller-connected.png", "10-caller-refused.png", "11-log.png", "12-listener-error.png",
-                    "13-caller-receive-rtmp.png");
+                    "13-caller-receive-rtmp.png", "14-attached.png");
 
     private static final String END_OF_OUTPUT = "\u0000end of output";
 

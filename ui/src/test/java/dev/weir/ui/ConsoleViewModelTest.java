@@ -13,6 +13,8 @@ import static dev.weir.ui.Snapshots.T0;
 import static dev.weir.ui.Snapshots.at;
 import static dev.weir.ui.Snapshots.publishing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -72,5 +74,38 @@ class ConsoleViewModelTest {
         latest.set(at(T0, publishing("live/a", 1, 1, 1, Duration.ZERO)));
         vm.refresh();
         assertEquals("1 stream (1 publishing) · 1 player · 0 connections", vm.summaryProperty().get());
+    }
+
+    @Test
+    void attachingSwitchesEveryScreenToReadOnlyAndABadAddressIsRefused() {
+        latest.set(at(T0, publishing("live/a", 1, 1, 0, Duration.ZERO)));
+        vm.refresh();
+        vm.select("live/a");
+
+        vm.attach().toggle();
+        assertTrue(vm.attach().editingProperty().get(), "the button opens the attach bar");
+        vm.attach().addressProperty().set("10.0.0.5");
+        assertFalse(vm.attach().attach());
+        assertTrue(vm.attach().errorProperty().get().startsWith("'10.0.0.5' has no port"), vm.attach().errorProperty().get());
+        assertFalse(vm.attach().attachedProperty().get());
+
+        vm.attach().addressProperty().set("127.0.0.1:9");           // nobody answers there
+        assertTrue(vm.attach().attach());
+        assertTrue(vm.attach().attachedProperty().get());
+        assertFalse(vm.attach().editingProperty().get());
+        assertEquals("Read-only — attached to 127.0.0.1:9", vm.attach().indicatorProperty().get());
+        assertTrue(vm.listeners().remoteProperty().get());
+        assertTrue(vm.streams().readOnlyProperty().get());
+        assertTrue(vm.settings().readOnlyProperty().get());
+        assertNull(vm.detailProperty().get(), "the local stream's detail closes");
+        assertEquals(0, vm.streams().rows().size(), "the remote's (empty) snapshot, not the local stream");
+
+        vm.attach().toggle();                                        // the same button detaches
+        assertFalse(vm.attach().attachedProperty().get());
+        assertFalse(vm.listeners().remoteProperty().get());
+        assertFalse(vm.streams().readOnlyProperty().get());
+        assertFalse(vm.settings().readOnlyProperty().get());
+        assertEquals(1, vm.streams().rows().size(), "the local engine's stream again");
+        vm.close();
     }
 }

@@ -64,7 +64,7 @@ class LayeringTest {
     @Test
     void alertRulesAndEngineSeamKnowNoJavaFx() throws IOException {
         for (String name : List.of("alerts/Alert.java", "alerts/AlertDeriver.java", "engine/EngineControl.java",
-                "engine/EngineHost.java", "settings/ConfigStore.java", "log/LogFeed.java", "prefs/WindowPrefs.java")) {
+                "engine/EngineHost.java", "engine/AttachableEngine.java", "engine/RemoteAddress.java", "settings/ConfigStore.java", "log/LogFeed.java", "prefs/WindowPrefs.java")) {
             Path f = SOURCES.resolve(name);
             assertEquals(List.of(), imports(f).stream().filter(l -> l.contains("javafx")).toList(), name);
         }

@@ -26,6 +26,8 @@ import java.util.function.BooleanSupplier;
 public final class ScreenshotMain {
     /** The SRT passphrase of the screenshot engine; the SRT publisher and the caller use it. */
     static final String PASSPHRASE = "screenshot-passphrase";
+    /** The engine's API, which the console attaches to for the read-only screenshot. */
+    private static final int API_PORT = FreePort.find();
 
     private ScreenshotMain() {}
 
@@ -40,6 +42,7 @@ public final class ScreenshotMain {
                 .withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + port, 4096))
                 .withSrt(new dev.weir.engine.config.SrtSettings("127.0.0.1:" + srtPort, 120, PASSPHRASE, 16))
                 .withRecording(new dev.weir.engine.config.RecordingSettings(recordings.toString(), false))
+                .withMetrics(new dev.weir.engine.config.MetricsSettings("127.0.0.1:" + API_PORT))
                 .withRelay(new dev.weir.engine.config.RelaySettings(java.util.List.of(
                         new dev.weir.engine.config.RelaySettings.Destination("live/studio",
                                 "srt://127.0.0.1:" + srtPort + "?streamid=publish:live/studio-backup&passphrase=" + PASSPHRASE))));
@@ -180,6 +183,29 @@ public final class ScreenshotMain {
         });
         settle();
         shot(window, out.resolve("11-log.png"));
+
+        // Attached (read-only) to a weir server's API: here this engine's own, so the same streams show.
+        fx(() -> {
+            window.show(dev.weir.ui.prefs.Screen.STREAMS);
+            window.viewModel().attach().attachTo(dev.weir.ui.engine.RemoteAddress.parse("http://127.0.0.1:" + API_PORT));
+            return null;
+        });
+        await(10, "attached and the remote's streams show", () -> fxValue(() ->
+                window.viewModel().attach().connectedProperty().get() && window.viewModel().streams().row("live/test") != null));
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<StreamRowViewModel> table =
+                    (TableView<StreamRowViewModel>) window.stage().getScene().lookup("#streams-table");
+            table.getSelectionModel().select(window.viewModel().streams().row("live/test"));
+            return null;
+        });
+        Thread.sleep(chartSeconds * 250L);
+        settle();
+        shot(window, out.resolve("14-attached.png"));
+        fx(() -> {
+            window.viewModel().attach().detach();
+            return null;
+        });
 
         // A second server holds a port; the listener row explains why it cannot take it.
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

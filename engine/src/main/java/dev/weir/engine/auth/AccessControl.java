@@ -30,9 +30,16 @@ public final class AccessControl implements AutoCloseable {
     private final RejectionListener listener;
     private final Map<AccessAction, LongAdder> allowed = new EnumMap<>(AccessAction.class);
     private final Map<AccessAction, Map<DenyReason, LongAdder>> denied = new EnumMap<>(AccessAction.class);
+    private final RefusalLog refusals;
 
     public AccessControl(AccessPolicy policy, RejectionListener listener) {
+        this(policy, listener, RefusalLog.warnTo(log));
+    }
+
+    /** @param refusals where refusals are written (rate-limited per protocol, reason and host); closed with this */
+    public AccessControl(AccessPolicy policy, RejectionListener listener, RefusalLog refusals) {
         this.policy = policy;
+        this.refusals = refusals;
         this.listener = listener == null ? RejectionListener.NONE : listener;
         for (AccessAction a : AccessAction.values()) {
             allowed.put(a, new LongAdder());
@@ -75,8 +82,9 @@ public final class AccessControl implements AutoCloseable {
 
     private void record(AccessRequest request, AccessDecision.Denied no) {
         denied.get(request.action()).get(no.reason()).increment();
-        log.warn("{} {} refused for {} from {} ({}): {} ({})", request.protocol(), request.action().wireName(),
-                request.streamKey(), request.remoteAddress(), request.connectionId(), no.reason().label(), no.detail());
+        refusals.refused(request.protocol().name(), no.reason().label(), request.remoteAddress(),
+                "%s %s refused for %s from %s (%s): %s (%s)".formatted(request.protocol(), request.action().wireName(),
+                        request.streamKey(), request.remoteAddress(), request.connectionId(), no.reason().label(), no.detail()));
         try {
             listener.rejected(request, no);
         } catch (RuntimeException e) {
@@ -94,6 +102,11 @@ public final class AccessControl implements AutoCloseable {
         return denied.get(action).get(reason).sum();
     }
 
+    /** The rate-limited refusal log, shared with the protocol code's own refusals (SRT 1409, 1404, wrong passphrase). */
+    public RefusalLog refusals() {
+        return refusals;
+    }
+
     public AccessPolicy policy() {
         return policy;
     }
@@ -101,5 +114,6 @@ public final class AccessControl implements AutoCloseable {
     @Override
     public void close() {
         policy.close();
+        refusals.close();
     }
 }

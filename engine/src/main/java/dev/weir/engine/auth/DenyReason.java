@@ -32,7 +32,12 @@ public enum DenyReason {
     /** SRT {@code t=} type other than {@code stream} ({@code file}, {@code auth}). SRT_REJX_NOTSUP_MEDIA. */
     UNSUPPORTED_TYPE(1415, "unsupported type"),
     /** The policy itself failed unexpectedly (a bug, not the peer's fault). SRT_REJX_ISE. */
-    INTERNAL_ERROR(1500, "internal error");
+    INTERNAL_ERROR(1500, "internal error"),
+    /**
+     * A relay publish that went round in a circle or through too many relays ({@link RelayLoopGuard}). SRT 1508:
+     * libsrt names no code for it; 1000 + HTTP 508 Loop Detected, by libsrt's own rule for its codes.
+     */
+    RELAY_LOOP(1508, "relay loop");
 
     /** libsrt's SRT_REJX_* values used above, by name, for callers that reject for their own reasons. */
     public static final int SRT_REJX_BAD_REQUEST = 1400;
@@ -43,6 +48,8 @@ public enum DenyReason {
     public static final int SRT_REJX_CONFLICT = 1409;
     public static final int SRT_REJX_NOTSUP_MEDIA = 1415;
     public static final int SRT_REJX_ISE = 1500;
+    /** Not in libsrt's list: 1000 + HTTP 508 Loop Detected (see {@link #RELAY_LOOP}). */
+    public static final int SRT_REJX_LOOP = 1508;
 
     private final int srtRejectCode;
     private final String description;
@@ -59,6 +66,9 @@ public enum DenyReason {
 
     /** The {@code onStatus} code an RTMP session sends for a refused {@code action}. */
     public String rtmpStatusCode(AccessAction action) {
+        if (this == RELAY_LOOP) {
+            return action == AccessAction.PUBLISH ? "NetStream.Publish.Rejected" : "NetStream.Play.Failed";
+        }
         boolean malformed = this == BAD_REQUEST || this == BAD_MODE || this == UNSUPPORTED_TYPE;
         if (action == AccessAction.PUBLISH) {
             return malformed ? "NetStream.Publish.BadName" : "NetStream.Publish.Unauthorized";

@@ -1,6 +1,7 @@
 package dev.weir.engine.ops;
 
 import dev.weir.engine.auth.AccessControl;
+import dev.weir.engine.auth.RelayLoopGuard;
 import dev.weir.engine.auth.OpenAccessPolicy;
 import dev.weir.engine.auth.SrtPassphraseTable;
 import dev.weir.engine.hooks.HookDispatcher;
@@ -20,9 +21,11 @@ import java.util.Objects;
  * @param hooks          told about starts, stops, recordings and relay failures
  * @param srtPassphrases per-stream SRT passphrases ({@code -srt-passphrase-file}), or {@code null}
  * @param tls            the RTMPS server certificate, or {@code null} when RTMPS is off
+ * @param relayLoops     this engine's instance id, the relay paths of its publishers and its listeners, to refuse
+ *                       relay loops
  */
 public record SessionServices(AccessControl access, HookDispatcher hooks, SrtPassphraseTable srtPassphrases,
-                              ServerTls tls) {
+                              ServerTls tls, RelayLoopGuard relayLoops) {
 
     /** Admits everyone and fires nothing. Its dispatcher has no hooks and starts no thread until fired. */
     public static final SessionServices OPEN = new SessionServices(new AccessControl(new OpenAccessPolicy(), null),
@@ -31,6 +34,12 @@ public record SessionServices(AccessControl access, HookDispatcher hooks, SrtPas
     public SessionServices {
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(relayLoops, "relayLoops");
+    }
+
+    /** With a relay loop guard of its own: the engine builds one of these, so each engine has one instance id. */
+    public SessionServices(AccessControl access, HookDispatcher hooks, SrtPassphraseTable srtPassphrases, ServerTls tls) {
+        this(access, hooks, srtPassphrases, tls, new RelayLoopGuard());
     }
 
     /** Fires {@code event}; never blocks, never throws into the session. */

@@ -1,5 +1,8 @@
 package dev.weir.engine.relay;
 
+import dev.weir.engine.auth.RelayPath;
+import dev.weir.engine.auth.SrtStreamId;
+import dev.weir.engine.srt.options.SrtOptions;
 import dev.weir.engine.config.RelaySettings.Destination;
 import dev.weir.engine.hub.StreamKey;
 import dev.weir.engine.rtmp.client.RtmpTarget;
@@ -44,6 +47,16 @@ sealed interface RelayTarget {
     /** {@code host:port} for the relay's connection entry. */
     String remoteAddress();
 
+    String host();
+
+    int port();
+
+    /** The stream key the destination publishes under, when it can be told ({@code app/name}); else {@code null}. */
+    String destinationKey();
+
+    /** This target, with {@code path} sent along so the destination can refuse loops ({@link RelayPath}). */
+    RelayTarget marked(RelayPath path);
+
     record Rtmp(RtmpTarget target) implements RelayTarget {
         @Override
         public String redacted() {
@@ -59,6 +72,29 @@ sealed interface RelayTarget {
         public String remoteAddress() {
             return target.host() + ":" + target.port();
         }
+
+        @Override
+        public String host() {
+            return target.host();
+        }
+
+        @Override
+        public int port() {
+            return target.port();
+        }
+
+        @Override
+        public String destinationKey() {
+            int q = target.streamName().indexOf('?');
+            int aq = target.app().indexOf('?');
+            return (aq < 0 ? target.app() : target.app().substring(0, aq)) + "/"
+                    + (q < 0 ? target.streamName() : target.streamName().substring(0, q));
+        }
+
+        @Override
+        public RelayTarget marked(RelayPath path) {
+            return new Rtmp(target.withRelayPath(path.wire()));
+        }
     }
 
     record Srt(SrtUrl url, String redacted) implements RelayTarget {
@@ -70,6 +106,31 @@ sealed interface RelayTarget {
         @Override
         public String remoteAddress() {
             return url.host() + ":" + url.port();
+        }
+
+        @Override
+        public String host() {
+            return url.host();
+        }
+
+        @Override
+        public int port() {
+            return url.port();
+        }
+
+        @Override
+        public String destinationKey() {
+            try {
+                return SrtStreamId.parse(url.options().streamId()).resource();
+            } catch (SrtStreamId.InvalidStreamIdException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public RelayTarget marked(RelayPath path) {
+            SrtOptions options = url.options().toBuilder().streamId(path.addTo(url.options().streamId())).build();
+            return new Srt(new SrtUrl(url.host(), url.port(), options), redacted);
         }
     }
 

@@ -95,11 +95,31 @@ public final class Relays implements AutoCloseable {
                     }
                     continue;
                 }
+                if (feedsItself(d, target)) {
+                    if (unusable.put(id, "loop") == null) {
+                        log.warn("relay of {} to {} not started: that is this server's own {} listener, and the same "
+                                + "rule would relay {} again — a loop", s.key(), target.redacted(), target.protocol(),
+                                target.destinationKey());
+                    }
+                    continue;
+                }
+                target = target.marked(services.relayLoops().outgoing(s.key()));
                 Relay relay = new Relay("relay-" + IDS.incrementAndGet(), key, target, hub, registry, feeds, services, nanoTime);
                 running.put(id, relay);
                 relay.start();
             }
         }
+    }
+
+    /**
+     * A destination on one of this engine's own listeners, publishing a key that the same rule relays again: the
+     * same key would be refused as busy forever, another key ({@code rtmp://self/app/sub/}) would grow a new stream
+     * each round. Resolves the host only when a listener of this engine has the destination's protocol and port.
+     */
+    private boolean feedsItself(Destination d, RelayTarget target) {
+        String destinationKey = target.destinationKey();
+        return destinationKey != null && d.matches(destinationKey)
+                && services.relayLoops().pointsBackHere(target.protocol(), target.host(), target.port());
     }
 
     /** The relays running now and those that ended since the last look. */

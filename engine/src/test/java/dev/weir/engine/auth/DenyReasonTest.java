@@ -32,4 +32,12 @@ class DenyReasonTest {
         assertEquals("NetStream.Play.Failed", DenyReason.BAD_REQUEST.rtmpStatusCode(AccessAction.PLAY));
         assertEquals("token_missing", DenyReason.TOKEN_MISSING.label());
     }
+
+    @Test
+    void aRelayLoopIsRejectedPublishAnd1508() {
+        assertEquals("NetStream.Publish.Rejected", DenyReason.RELAY_LOOP.rtmpStatusCode(AccessAction.PUBLISH));
+        assertEquals(1508, DenyReason.RELAY_LOOP.srtRejectCode(), "1000 + HTTP 508 Loop Detected");
+        assertEquals(DenyReason.SRT_REJX_LOOP, DenyReason.RELAY_LOOP.srtRejectCode());
+        assertEquals("relay_loop", DenyReason.RELAY_LOOP.label());
+    }
 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 public final class AlertsViewModel {
     public static final int RECENT = 50;
 
-    private final AlertDeriver deriver = new AlertDeriver();
+    private AlertDeriver deriver = new AlertDeriver();
     private final Duration batchInterval;
     private final Consumer<List<Alert>> sink;
     private final List<Alert> pending = new ArrayList<>();
@@ -33,6 +33,14 @@ public final class AlertsViewModel {
 
     public ObservableList<Alert> recent() {
         return recent;
+    }
+
+    /**
+     * Forgets the previous snapshot: the next one only sets the baseline (the console switched between the local
+     * engine and a remote one, whose differences are no events).
+     */
+    public void restartBaseline() {
+        deriver = new AlertDeriver();
     }
 
     public void update(EngineSnapshot snapshot) {

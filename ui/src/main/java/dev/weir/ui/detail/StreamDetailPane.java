@@ -59,7 +59,10 @@ public final class StreamDetailPane extends VBox {
     private final Label activeKey = new Label("—");
     private Subscription subscriptions;
 
-    /** @param disconnect ends a player's connection by id (the console runs it off the FX thread) */
+    /**
+     * @param disconnect ends a player's connection by id (the console runs it off the FX thread); {@code null}
+     *                   for a pane without Disconnect buttons
+     */
     public StreamDetailPane(StreamDetailViewModel viewModel, Consumer<String> disconnect) {
         this.viewModel = viewModel;
         setId("stream-detail");
@@ -136,9 +139,9 @@ public final class StreamDetailPane extends VBox {
                 keyframes.subscription());
     }
 
-    /** The pane without a disconnect action (for screens that only watch). */
+    /** The pane without a disconnect action (for screens that only watch, e.g. a remote server): no such buttons. */
     public StreamDetailPane(StreamDetailViewModel viewModel) {
-        this(viewModel, id -> { });
+        this(viewModel, null);
     }
 
     public StreamDetailViewModel viewModel() {
@@ -225,6 +228,7 @@ public final class StreamDetailPane extends VBox {
                 : String.format(Locale.ROOT, "%.1f ms", c.srt().instant().msRTT())));
         table.getColumns().add(playerColumn("Lost / retrans.", 100, c -> c.srt() == null ? "—"
                 : c.srt().total().pktSndLoss() + " / " + c.srt().total().pktRetrans()));
+        if (disconnect == null) return table;
         TableColumn<PlayerRow, Void> action = new TableColumn<>("");
         action.setMinWidth(110);
         action.setSortable(false);

@@ -16,6 +16,19 @@ public interface ListenerControl {
     /** Stops the listener; unknown ids are ignored. */
     void stop(String listenerId);
 
+    /** For rows that only show a remote server's listener: nothing may be started or stopped. */
+    ListenerControl READ_ONLY = new ListenerControl() {
+        @Override
+        public String start(Protocol protocol, String address) throws ListenerException {
+            throw new ListenerException("a remote server's listeners cannot be started from this console");
+        }
+
+        @Override
+        public void stop(String listenerId) {
+            throw new IllegalStateException("a remote server's listeners cannot be stopped from this console");
+        }
+    };
+
     static ListenerControl of(EngineControl engine) {
         return new ListenerControl() {
             @Override

@@ -35,6 +35,7 @@ public final class ListenerRowViewModel {
     private final ListenerControl control;
     private final Executor background;
     private final Executor fx;
+    private final boolean mirror;
 
     private final StringProperty address = new SimpleStringProperty(this, "address", "");
     private final ReadOnlyObjectWrapper<ListenerRowState> state =
@@ -47,12 +48,29 @@ public final class ListenerRowViewModel {
 
     public ListenerRowViewModel(Protocol protocol, String initialAddress, ListenerControl control,
                                 Executor background, Executor fx) {
+        this(protocol, initialAddress, control, background, fx, false);
+    }
+
+    private ListenerRowViewModel(Protocol protocol, String initialAddress, ListenerControl control,
+                                 Executor background, Executor fx, boolean mirror) {
         this.protocol = protocol;
         this.control = control;
         this.background = background;
         this.fx = fx;
+        this.mirror = mirror;
         address.set(initialAddress == null ? "" : initialAddress);
     }
+
+    /**
+     * A row that only shows a remote server's listener of {@code protocol} (the first in its snapshot): address,
+     * state and counters follow the snapshot; start and stop do nothing.
+     */
+    public static ListenerRowViewModel mirror(Protocol protocol) {
+        return new ListenerRowViewModel(protocol, "", ListenerControl.READ_ONLY, Runnable::run, Runnable::run, true);
+    }
+
+    /** Whether this row only shows a remote listener. */
+    public boolean isMirror() { return mirror; }
 
     public Protocol protocol() { return protocol; }
     public StringProperty addressProperty() { return address; }
@@ -65,6 +83,7 @@ public final class ListenerRowViewModel {
 
     /** The one button: starts a stopped or failed listener, stops a running one, does nothing mid-change. */
     public void toggle() {
+        if (mirror) return;
         switch (state.get()) {
             case STOPPED, FAILED -> start();
             case RUNNING -> stop();
@@ -73,6 +92,7 @@ public final class ListenerRowViewModel {
     }
 
     public void start() {
+        if (mirror) return;
         ListenerRowState now = state.get();
         if (now != ListenerRowState.STOPPED && now != ListenerRowState.FAILED) {
             return;
@@ -100,6 +120,7 @@ public final class ListenerRowViewModel {
     }
 
     public void stop() {
+        if (mirror) return;
         String id = listenerId.get();
         if (state.get() != ListenerRowState.RUNNING || id == null) {
             return;
@@ -120,6 +141,7 @@ public final class ListenerRowViewModel {
 
     /** Stops the running listener and starts it again on {@code newAddress} (settings applied at once). */
     public void restartOn(String newAddress) {
+        if (mirror) return;
         String id = listenerId.get();
         if (state.get() != ListenerRowState.RUNNING || id == null) {
             address.set(newAddress);
@@ -138,6 +160,10 @@ public final class ListenerRowViewModel {
 
     /** Takes the engine's view of this row's listener; called on every poll. */
     public void update(EngineSnapshot snapshot) {
+        if (mirror) {
+            follow(snapshot);
+            return;
+        }
         String id = listenerId.get();
         if (id == null) {
             return;
@@ -153,6 +179,34 @@ public final class ListenerRowViewModel {
                 return;
             }
         }
+    }
+
+    private void follow(EngineSnapshot snapshot) {
+        ListenerSnapshot found = null;
+        for (ListenerSnapshot l : snapshot.listeners()) {
+            if (l.protocol() == protocol && (found == null || l.state() == ListenerSnapshot.ListenerState.RUNNING)) found = l;
+        }
+        if (found == null) {
+            address.set("");
+            listenerId.set(null);
+            connections.set(0);
+            accepted.set(0);
+            rejected.set(0);
+            error.set(null);
+            state.set(ListenerRowState.STOPPED);
+            return;
+        }
+        address.set(found.address());
+        listenerId.set(found.id());
+        connections.set(found.connections());
+        accepted.set(found.accepted());
+        rejected.set(found.rejected());
+        error.set(found.lastError() == null || found.lastError().isBlank() ? null : sentence(found.lastError()));
+        state.set(switch (found.state()) {
+            case STARTING, RUNNING -> ListenerRowState.RUNNING;
+            case STOPPED -> ListenerRowState.STOPPED;
+            case FAILED -> ListenerRowState.FAILED;
+        });
     }
 
     private void applyEngineState(ListenerSnapshot l) {

@@ -27,6 +27,18 @@ public final class ListenersPane extends VBox {
         Label title = new Label("Listeners");
         title.getStyleClass().add("section-title");
 
+        GridPane local = grid(viewModel.rows(), "");
+        GridPane remote = grid(viewModel.remoteRows(), "remote-");
+        remote.setId("remote-listeners");
+        local.visibleProperty().bind(viewModel.remoteProperty().not());
+        local.managedProperty().bind(local.visibleProperty());
+        remote.visibleProperty().bind(viewModel.remoteProperty());
+        remote.managedProperty().bind(remote.visibleProperty());
+        getChildren().addAll(title, local, remote);
+    }
+
+    /** One grid of rows; the remote server's rows get ids prefixed {@code remote-} and no working buttons. */
+    private static GridPane grid(Iterable<ListenerRowViewModel> rows, String idPrefix) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("listeners-grid");
         grid.getColumnConstraints().addAll(
@@ -36,15 +48,15 @@ public final class ListenersPane extends VBox {
                 column(100, Priority.NEVER),
                 column(260, Priority.ALWAYS));
         int line = 0;
-        for (ListenerRowViewModel row : viewModel.rows()) {
-            addRow(grid, line, row);
+        for (ListenerRowViewModel row : rows) {
+            addRow(grid, line, row, idPrefix);
             line += 2;
         }
-        getChildren().addAll(title, grid);
+        return grid;
     }
 
-    private static void addRow(GridPane grid, int line, ListenerRowViewModel row) {
-        String prefix = row.protocol().name().toLowerCase(Locale.ROOT);
+    private static void addRow(GridPane grid, int line, ListenerRowViewModel row, String idPrefix) {
+        String prefix = idPrefix + row.protocol().name().toLowerCase(Locale.ROOT);
 
         Label protocol = new Label(row.protocol().name());
         protocol.getStyleClass().add("protocol-badge");
@@ -58,7 +70,7 @@ public final class ListenersPane extends VBox {
         });
         address.textProperty().bindBidirectional(row.addressProperty());
         address.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> row.stateProperty().get() != ListenerRowState.STOPPED
+                () -> row.isMirror() || row.stateProperty().get() != ListenerRowState.STOPPED
                         && row.stateProperty().get() != ListenerRowState.FAILED,
                 row.stateProperty()));
         address.setOnAction(e -> row.start());
@@ -73,7 +85,7 @@ public final class ListenersPane extends VBox {
                 },
                 row.stateProperty()));
         toggle.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !row.stateProperty().get().isSettled(), row.stateProperty()));
+                () -> row.isMirror() || !row.stateProperty().get().isSettled(), row.stateProperty()));
         toggle.setOnAction(e -> row.toggle());
 
         Label state = new Label();

@@ -3,6 +3,8 @@ package dev.weir.ui.listeners;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.Protocol;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -19,6 +21,10 @@ public final class ListenersViewModel {
     private final ListenerRowViewModel rtmps;
     private final ListenerRowViewModel srt;
     private final ObservableList<ListenerRowViewModel> rows;
+    private final ObservableList<ListenerRowViewModel> remoteRows = FXCollections.unmodifiableObservableList(
+            FXCollections.observableArrayList(ListenerRowViewModel.mirror(Protocol.RTMP),
+                    ListenerRowViewModel.mirror(Protocol.RTMPS), ListenerRowViewModel.mirror(Protocol.SRT)));
+    private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper(this, "remote");
 
     public ListenersViewModel(EngineConfig config, ListenerControl control, Executor background, Executor fx) {
         this.rtmp = new ListenerRowViewModel(Protocol.RTMP, or(config.rtmp().listen(), DEFAULT_RTMP), control, background, fx);
@@ -31,7 +37,17 @@ public final class ListenersViewModel {
         return address == null || address.isBlank() ? fallback : address;
     }
 
+    /** The local engine's rows, which start and stop listeners. */
     public ObservableList<ListenerRowViewModel> rows() { return rows; }
+    /** Rows that show a remote server's listeners while the console is attached to one. */
+    public ObservableList<ListenerRowViewModel> remoteRows() { return remoteRows; }
+    /** True while the snapshots are a remote server's: the view shows {@link #remoteRows()}. */
+    public ReadOnlyBooleanProperty remoteProperty() { return remote.getReadOnlyProperty(); }
+
+    /** Switches between the local rows and the remote ones; the local rows keep their listeners meanwhile. */
+    public void showRemote(boolean attached) {
+        remote.set(attached);
+    }
     public ListenerRowViewModel rtmp() { return rtmp; }
     public ListenerRowViewModel rtmps() { return rtmps; }
     public ListenerRowViewModel srt() { return srt; }
@@ -45,7 +61,7 @@ public final class ListenersViewModel {
     }
 
     public void update(EngineSnapshot snapshot) {
-        for (ListenerRowViewModel row : rows) {
+        for (ListenerRowViewModel row : remote.get() ? remoteRows : rows) {
             row.update(snapshot);
         }
     }

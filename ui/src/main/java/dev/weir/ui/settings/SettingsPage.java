@@ -164,7 +164,7 @@ public final class SettingsPage extends ScrollPane {
         apply.getStyleClass().add("accent");
         apply.setDefaultButton(true);
         apply.setOnAction(e -> vm.apply());
-        apply.disableProperty().bind(vm.busyProperty());
+        apply.disableProperty().bind(vm.busyProperty().or(vm.readOnlyProperty()));
         Button revert = new Button("Revert");
         revert.setId("settings-revert");
         revert.setOnAction(e -> vm.revert());
@@ -186,7 +186,7 @@ public final class SettingsPage extends ScrollPane {
         restart.setOnAction(e -> vm.restartEngine());
         restart.visibleProperty().bind(vm.restartNeededProperty().isNotEmpty());
         restart.managedProperty().bind(restart.visibleProperty());
-        restart.disableProperty().bind(vm.busyProperty());
+        restart.disableProperty().bind(vm.busyProperty().or(vm.readOnlyProperty()));
 
         Label error = errorLabel("settings-error");
         error.textProperty().bind(vm.errorProperty());

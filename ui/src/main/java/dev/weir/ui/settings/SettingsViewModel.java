@@ -72,6 +72,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
     private final ReadOnlyStringWrapper restartNeeded = new ReadOnlyStringWrapper(this, "restartNeeded");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private EngineConfig pending;   // saved but waiting for a restart
     private Path passphraseFile;    // the per-stream table's file, once known
 
@@ -111,6 +112,12 @@ public final class SettingsViewModel {
     /** The saved settings that wait for an engine restart, or {@code null}. */
     public ReadOnlyStringProperty restartNeededProperty() { return restartNeeded.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /**
+     * True while the console watches a remote server: the form still edits (and can save as a file) the local
+     * engine's settings, but Apply and Restart are off.
+     */
+    public ReadOnlyBooleanProperty readOnlyProperty() { return readOnly.getReadOnlyProperty(); }
+    public void setReadOnly(boolean value) { readOnly.set(value); }
     public Path storeLocation() { return store.location(); }
 
     /** Adds or replaces a stream's passphrase; returns the problem instead when the row cannot be used. */
@@ -201,6 +208,7 @@ public final class SettingsViewModel {
      * Saves the form and applies what can change now; says what waits for a restart.
      */
     public void apply() {
+        if (readOnly.get()) return;
         EngineConfig next = draft();
         if (next == null) return;
         EngineConfig running = engine.config();
@@ -227,6 +235,7 @@ public final class SettingsViewModel {
 
     /** Rebuilds the engine with the saved settings; running listeners come back on their addresses. */
     public void restartEngine() {
+        if (readOnly.get()) return;
         EngineConfig next = pending != null ? pending : draft();
         if (next == null) return;
         busy.set(true);

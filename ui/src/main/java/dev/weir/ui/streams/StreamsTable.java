@@ -106,7 +106,7 @@ public final class StreamsTable extends TableView<StreamRowViewModel> {
                 button.setId("record-" + row.key().replace('/', '-'));
                 button.getStyleClass().remove("recording");
                 if (recording) button.getStyleClass().add("recording");
-                button.disableProperty().bind(row.recordingBusyProperty());
+                button.disableProperty().bind(row.recordingBusyProperty().or(viewModel.readOnlyProperty()));
                 setGraphic(button);
             }
         });

@@ -4,6 +4,8 @@ import dev.weir.engine.stats.ConnectionSnapshot;
 import dev.weir.engine.stats.EngineSnapshot;
 import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.engine.stats.StreamSnapshot;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,6 +53,8 @@ public final class StreamsViewModel {
     private final Map<String, StreamRowViewModel> byKey = new HashMap<>();
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyBooleanWrapper readOnly =
+            new ReadOnlyBooleanWrapper(this, "readOnly");
     private final Recorder recorder;
     private final Executor background;
     private final Executor fx;
@@ -85,6 +89,15 @@ public final class StreamsViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** True while the rows are a remote server's: recording cannot be started or stopped from here. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    public void setReadOnly(boolean value) {
+        readOnly.set(value);
+    }
+
     /** The row of a key, or {@code null} when the stream is not in the latest snapshot. */
     public StreamRowViewModel row(String key) {
         return byKey.get(key);
@@ -92,7 +105,7 @@ public final class StreamsViewModel {
 
     /** Starts the recording of a stream that is not recording, stops one that is. */
     public void toggleRecording(StreamRowViewModel row) {
-        if (row.recordingBusyProperty().get()) return;
+        if (row.recordingBusyProperty().get() || readOnly.get()) return;
         boolean stop = row.isRecording();
         String key = row.key();
         row.recordingBusy(true);

@@ -186,4 +186,23 @@ class ListenerRowViewModelTest {
         assertEquals(List.of("start SRT :9000"), control.calls);
         assertEquals(ListenerRowState.RUNNING, srt.stateProperty().get());
     }
+
+    @Test
+    void aMirrorRowFollowsTheRemotesListenerOfItsProtocolAndCannotBeStarted() {
+        ListenerRowViewModel row = ListenerRowViewModel.mirror(Protocol.SRT);
+        assertEquals(ListenerRowState.STOPPED, row.stateProperty().get());
+        row.update(withListener(new ListenerSnapshot("rtmp:0.0.0.0:1935", Protocol.RTMP, "0.0.0.0:1935", ListenerState.RUNNING, null, 1, 1, 0)));
+        assertEquals(ListenerRowState.STOPPED, row.stateProperty().get(), "another protocol's listener is not this row's");
+        row.update(withListener(new ListenerSnapshot("srt:0.0.0.0:10080", Protocol.SRT, "0.0.0.0:10080", ListenerState.RUNNING, null, 2, 9, 57)));
+        assertEquals(ListenerRowState.RUNNING, row.stateProperty().get());
+        assertEquals("0.0.0.0:10080", row.addressProperty().get());
+        assertEquals(2, row.connectionsProperty().get());
+        assertEquals(57, row.rejectedProperty().get());
+        row.toggle();
+        row.stop();
+        assertEquals(ListenerRowState.RUNNING, row.stateProperty().get(), "a remote listener is not stopped from here");
+        row.update(withListener(new ListenerSnapshot("srt:0.0.0.0:10080", Protocol.SRT, "0.0.0.0:10080", ListenerState.FAILED, "port in use", 0, 9, 57)));
+        assertEquals(ListenerRowState.FAILED, row.stateProperty().get());
+        assertEquals("Port in use", row.errorProperty().get());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.weir.engine.rtmp.client;
 
+import dev.weir.engine.auth.RelayPath;
 import dev.weir.engine.hub.MediaMessage;
 import dev.weir.engine.rtmp.chunk.RtmpMessage;
 import dev.weir.engine.rtmp.message.Command;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -85,7 +87,10 @@ public final class RtmpPublishClient implements AutoCloseable {
     }
 
     private void setUp(int chunkSize) throws IOException {
-        session.connect(chunkSize, FLASH_VER, Map.of("type", "nonprivate"));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("type", "nonprivate");
+        if (target.relayPath() != null) extra.put(RelayPath.RTMP_CONNECT_PROPERTY, target.relayPath());
+        session.connect(chunkSize, FLASH_VER, extra);
         session.send(Command.of("releaseStream", 2, null, target.streamName()).toMessage(MessageTypes.CSID_COMMAND, 0));
         session.send(Command.of("FCPublish", 3, null, target.streamName()).toMessage(MessageTypes.CSID_COMMAND, 0));
         streamId = session.createStream(4);

@@ -2,6 +2,8 @@ package dev.weir.engine.rtmp.server;
 
 import dev.weir.engine.auth.AccessAction;
 import dev.weir.engine.auth.AccessDecision;
+import dev.weir.engine.auth.DenyReason;
+import dev.weir.engine.auth.RelayPath;
 import dev.weir.engine.auth.AccessRequest;
 import dev.weir.engine.auth.RtmpStreamName;
 import dev.weir.engine.hooks.HookEvent;
@@ -81,6 +83,7 @@ final class RtmpConnection implements Runnable {
     private PatientInputStream input;
     private ConnectionOutput out;
     private String connectApp = "";   // as the client sent it, query (token) included: never logged
+    private RelayPath relayPath = RelayPath.NONE;   // the weir relays this publisher's stream came through
     private String app;               // without the query
     private volatile String streamKeyText;
     private int nextStreamId = 1;
@@ -299,6 +302,7 @@ final class RtmpConnection implements Runnable {
     private void connect(Command command) throws IOException {
         connectApp = command.property("app") instanceof String s ? s : "";
         app = RtmpStreamName.parse(connectApp, "").app(); // without a query: it may carry a token
+        relayPath = RelayPath.parse(command.property(RelayPath.RTMP_CONNECT_PROPERTY) instanceof String p ? p : null);
         double objectEncoding = command.property("objectEncoding") instanceof Number n ? n.doubleValue() : 0;
         out.send(new ProtocolControl.WindowAckSize(SERVER_WINDOW).toMessage());
         out.send(new ProtocolControl.SetPeerBandwidth(SERVER_WINDOW, ProtocolControl.SetPeerBandwidth.DYNAMIC).toMessage());
@@ -316,7 +320,8 @@ final class RtmpConnection implements Runnable {
             streamReply(streamId, CommandReplies.publishBadName(name, "is refused: " + why));
             return;
         }
-        if (!admitted(AccessAction.PUBLISH, command.stringArgument(0), streamId)) {
+        // A loop is refused before access control is asked, so the request counts once, as refused.
+        if (loops(key, streamId) || !admitted(AccessAction.PUBLISH, command.stringArgument(0), streamId)) {
             return;
         }
         PeerInfo peer = new PeerInfo(counters.id(), counters.protocol(), remote);
@@ -327,6 +332,7 @@ final class RtmpConnection implements Runnable {
             streamReply(streamId, CommandReplies.publishBadName(key.toString(), "is already being published"));
             return;
         }
+        services.relayLoops().admitted(key.toString(), relayPath);
         publishStreamId = streamId;
         streamKeyText = key.toString();
         counters.streamKey(streamKeyText);
@@ -384,6 +390,23 @@ final class RtmpConnection implements Runnable {
                 no.reason().description()));
         closeAfterRefusal(action.wireName() + " refused: " + no.reason().label());
         return false;
+    }
+
+    /**
+     * Refuses (counted, logged, {@code NetStream.Publish.Rejected}, closed) a relay publish that went round in a
+     * loop or through too many relays; true when it did.
+     */
+    private boolean loops(StreamKey key, int streamId) throws IOException {
+        String why = services.relayLoops().refusal(relayPath);
+        if (why == null) return false;
+        AccessDecision.Denied no = new AccessDecision.Denied(DenyReason.RELAY_LOOP, why + " (path " + relayPath + ")");
+        services.access().recordRejection(new AccessRequest(AccessAction.PUBLISH, counters.protocol(), key.toString(),
+                null, remote, counters.id()), no);
+        onRefused.run();
+        streamReply(streamId, CommandReplies.onStatus(CommandReplies.LEVEL_ERROR,
+                DenyReason.RELAY_LOOP.rtmpStatusCode(AccessAction.PUBLISH), why));
+        closeAfterRefusal("publish refused: " + DenyReason.RELAY_LOOP.label());
+        return true;
     }
 
     /**

@@ -141,6 +141,7 @@ public final class RtmpListener implements Listener {
         }
         serverSocket = server;
         state = ListenerState.RUNNING;
+        services.relayLoops().listening(protocol(), boundAddress());   // relays to here are checked for loops
         acceptThread = Thread.ofVirtual().name(prefix() + "-accept-" + boundAddress().getPort()).start(this::acceptLoop);
         log.info("{} listening on {}{}", protocol(), BindErrors.describe(boundAddress()),
                 tls == null ? "" : " (" + tls.describe() + ")");
@@ -194,7 +195,8 @@ public final class RtmpListener implements Listener {
             String remote = BindErrors.describe((InetSocketAddress) socket.getRemoteSocketAddress());
             if (connections.size() >= limits.maxConnections()) {
                 rejected.incrementAndGet();
-                log.warn("{}: refused {}: {} connections open, the limit", id(), remote, connections.size());
+                services.access().refusals().refused(id(), "connection_limit", remote,
+                        "%s: refused %s: %d connections open, the limit".formatted(id(), remote, connections.size()));
                 closeQuietly(socket);
                 continue;
             }
@@ -219,6 +221,7 @@ public final class RtmpListener implements Listener {
     public synchronized void close() {
         ServerSocket s = serverSocket;
         if (s != null) {
+            services.relayLoops().stopped(protocol(), boundAddress());
             closeQuietly(s);
         }
         for (RtmpConnection c : connections) {

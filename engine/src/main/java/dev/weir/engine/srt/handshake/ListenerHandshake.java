@@ -241,7 +241,10 @@ public final class ListenerHandshake {
 
     private List<HandshakeAction> reject(HandshakePacket request, InetSocketAddress from, RejectCode code,
                                          long nowMicros, String why) {
-        if (!"by the application".equals(why)) protocolRejections.incrementAndGet();
+        if (!"by the application".equals(why)) {
+            protocolRejections.incrementAndGet();
+            policy.protocolRejected(from, code, why);
+        }
         LOG.debug("SRT connection from {} rejected with {}: {}", from, code, why);
         HandshakePacket response = new HandshakePacket(request.version(), 0, 0, request.initialSequenceNumber(),
                 config.mss(), config.flowWindow(), code.toHandshakeType(), 0, request.synCookie(),

@@ -95,6 +95,7 @@ public final class SrtServerListener implements Listener {
             throw failure;
         }
         state = ListenerState.RUNNING;
+        context.services().relayLoops().listening(Protocol.SRT, boundAddress());   // relays to here are checked for loops
         acceptThread = Thread.ofVirtual().name("srt-accept-" + boundAddress().getPort()).start(this::acceptLoop);
     }
 
@@ -172,7 +173,10 @@ public final class SrtServerListener implements Listener {
         }
         for (SrtSession s : List.copyOf(sessions)) s.close();
         SrtListener s = socket;
-        if (s != null) s.close();
+        if (s != null) {
+            context.services().relayLoops().stopped(Protocol.SRT, s.localAddress());
+            s.close();
+        }
         if (accepting != null) {
             try {
                 accepting.join(2000);

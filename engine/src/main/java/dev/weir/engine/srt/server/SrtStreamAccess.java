@@ -4,6 +4,8 @@ import dev.weir.engine.auth.AccessControl;
 import dev.weir.engine.auth.AccessDecision;
 import dev.weir.engine.auth.AccessRequest;
 import dev.weir.engine.auth.DenyReason;
+import dev.weir.engine.auth.RelayLoopGuard;
+import dev.weir.engine.auth.RelayPath;
 import dev.weir.engine.auth.SrtPassphraseTable;
 import dev.weir.engine.auth.SrtStreamId;
 import dev.weir.engine.bridge.TsFeeds;
@@ -35,6 +37,7 @@ import java.util.function.LongSupplier;
  *
  * <ol>
  *   <li>a stream id Weir cannot understand is refused with its {@link DenyReason}'s code (1400, 1405, 1415);</li>
+ *   <li>a relay publish that went round in a loop or through too many relays ({@link RelayLoopGuard}) with 1508;</li>
  *   <li>access control ({@code -auth-mode}) is asked with the stream key and the token of the stream id; a refusal
  *       is answered with the reason's code (1401, 1403, 1500);</li>
  *   <li>a publish on a key that already has a publisher (over either protocol) is refused with 1409
@@ -61,6 +64,7 @@ final class SrtStreamAccess implements AcceptPolicy {
     private final StreamHub hub;
     private final TsFeeds feeds;
     private final AccessControl access;
+    private final RelayLoopGuard loops;
     private final SrtPassphraseTable passphrases;
     private final LongSupplier nanoTime;
     private final AtomicLong rejected = new AtomicLong();
@@ -78,6 +82,7 @@ final class SrtStreamAccess implements AcceptPolicy {
         this.hub = hub;
         this.feeds = feeds;
         this.access = services.access();
+        this.loops = services.relayLoops();
         this.passphrases = services.srtPassphrases();
         this.nanoTime = nanoTime;
     }
@@ -91,10 +96,18 @@ final class SrtStreamAccess implements AcceptPolicy {
             key = StreamKey.parse(id.resource());
         } catch (SrtStreamId.InvalidStreamIdException e) {
             recordMalformed(request, e.reason(), e.getMessage());
-            return reject(request, e.reason().srtRejectCode(), e.getMessage());
+            return rejectLogged(request, e.reason().srtRejectCode(), e.getMessage());
         } catch (IllegalArgumentException e) {
             recordMalformed(request, DenyReason.BAD_REQUEST, "stream key: " + e.getMessage());
-            return reject(request, DenyReason.SRT_REJX_BAD_REQUEST, "stream key: " + e.getMessage());
+            return rejectLogged(request, DenyReason.SRT_REJX_BAD_REQUEST, "stream key: " + e.getMessage());
+        }
+        RelayPath relayPath = id.mode() == SrtStreamId.Mode.PUBLISH ? RelayPath.fromSrtStreamId(request.streamId()) : RelayPath.NONE;
+        String loop = loops.refusal(relayPath);
+        if (loop != null) {
+            access.recordRejection(new AccessRequest(dev.weir.engine.auth.AccessAction.PUBLISH, Protocol.SRT,
+                    key.toString(), null, describe(request.peer()), null),
+                    new AccessDecision.Denied(DenyReason.RELAY_LOOP, loop + " (path " + relayPath + ")"));
+            return rejectLogged(request, DenyReason.RELAY_LOOP.srtRejectCode(), loop);
         }
         forgetAbandoned();
         PendingKey pendingKey = new PendingKey(request.peer(), request.streamId());
@@ -105,7 +118,7 @@ final class SrtStreamAccess implements AcceptPolicy {
         }
         pending.remove(pendingKey);
         if (check.decision().join() instanceof AccessDecision.Denied no) {
-            return reject(request, no.reason().srtRejectCode(), no.reason().label());
+            return rejectLogged(request, no.reason().srtRejectCode(), no.reason().label());
         }
         if (id.mode() == SrtStreamId.Mode.PUBLISH) {
             if (hub.isPublished(key) || feeds.current(key) != null) {
@@ -119,9 +132,16 @@ final class SrtStreamAccess implements AcceptPolicy {
             if (passphrase.isEmpty()) {
                 return reject(request, DenyReason.SRT_REJX_FORBIDDEN, key + " is not in the SRT passphrase file");
             }
+            admitted(id, key, relayPath);
             return AcceptDecision.acceptWithPassphrase(Passphrase.of(passphrase.get()));
         }
+        admitted(id, key, relayPath);
         return AcceptDecision.accept();
+    }
+
+    /** An accepted publisher's relay path is passed on by this engine's relays of its stream. */
+    private void admitted(SrtStreamId id, StreamKey key, RelayPath relayPath) {
+        if (id.mode() == SrtStreamId.Mode.PUBLISH) loops.admitted(key.toString(), relayPath);
     }
 
     private void recordMalformed(ConnectionRequest request, DenyReason reason, String detail) {
@@ -147,10 +167,27 @@ final class SrtStreamAccess implements AcceptPolicy {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
+    /** Refuses for a reason of its own (1409, 1404, not in the passphrase file): counted and logged here. */
     private AcceptDecision reject(ConnectionRequest request, int code, String why) {
         rejected.incrementAndGet();
-        log.warn("srt {} '{}': refused (reject code {}): {}", request.peer(), request.streamIdForLog(), code, why);
+        access.refusals().refused("SRT", "reject " + code, describe(request.peer()),
+                "srt %s '%s': refused (reject code %d): %s".formatted(describe(request.peer()), request.streamIdForLog(), code, why));
         return AcceptDecision.reject(new RejectCode(code));
+    }
+
+    /** Refuses what access control already counted and logged. */
+    private AcceptDecision rejectLogged(ConnectionRequest request, int code, String why) {
+        rejected.incrementAndGet();
+        log.debug("srt {} '{}': refused (reject code {}): {}", request.peer(), request.streamIdForLog(), code, why);
+        return AcceptDecision.reject(new RejectCode(code));
+    }
+
+    /** A wrong or missing passphrase, or options Weir does not serve: refused by the handshake itself. */
+    @Override
+    public void protocolRejected(InetSocketAddress peer, RejectCode code, String why) {
+        String reason = code.internalReason() != null ? code.internalReason().name() : "reject " + code.value();
+        access.refusals().refused("SRT", reason, describe(peer),
+                "srt %s: handshake refused, reject %s: %s".formatted(describe(peer), code, why));
     }
 
     long rejected() {

@@ -6,6 +6,7 @@ import dev.weir.engine.srt.handshake.AcceptPolicy;
 import dev.weir.engine.srt.handshake.ConnectionRequest;
 import dev.weir.engine.srt.handshake.HandshakeAction;
 import dev.weir.engine.srt.handshake.ListenerHandshake;
+import dev.weir.engine.srt.handshake.RejectCode;
 import dev.weir.engine.srt.handshake.NegotiatedConnection;
 import dev.weir.engine.srt.handshake.SynCookies;
 import dev.weir.engine.srt.options.SrtMode;
@@ -58,17 +59,26 @@ public final class SrtListener implements AutoCloseable {
         this.options = options;
         this.start = mux.now();
         this.local = mux.localAddress();
-        AcceptPolicy remembering = request -> {
-            AcceptDecision decision = policy.decide(request);
-            if (decision instanceof AcceptDecision.Accept accept) {
-                decidedPassphrase = accept.passphraseOverride();
-                LOG.info("SRT connection request from {} (stream id '{}', {}) accepted", request.peer(),
-                        request.streamIdForLog(), request.encrypted() ? "encrypted" : "clear");
-            } else if (decision instanceof AcceptDecision.Reject reject) {
-                LOG.info("SRT connection request from {} (stream id '{}') rejected: {}", request.peer(),
-                        request.streamIdForLog(), reject.code());
+        AcceptPolicy remembering = new AcceptPolicy() {
+            @Override
+            public AcceptDecision decide(ConnectionRequest request) {
+                AcceptDecision decision = policy.decide(request);
+                if (decision instanceof AcceptDecision.Accept accept) {
+                    decidedPassphrase = accept.passphraseOverride();
+                    LOG.info("SRT connection request from {} (stream id '{}', {}) accepted", request.peer(),
+                            request.streamIdForLog(), request.encrypted() ? "encrypted" : "clear");
+                } else if (decision instanceof AcceptDecision.Reject reject) {
+                    // The policy logs its refusals (rate-limited); a flood must not come back here line by line.
+                    LOG.debug("SRT connection request from {} (stream id '{}') rejected: {}", request.peer(),
+                            request.streamIdForLog(), reject.code());
+                }
+                return decision;
             }
-            return decision;
+
+            @Override
+            public void protocolRejected(InetSocketAddress peer, RejectCode code, String why) {
+                policy.protocolRejected(peer, code, why);
+            }
         };
         this.handshake = new ListenerHandshake(HandshakeSettings.from(options), remembering,
                 SynCookies.withRandomSecret(new SecureRandom()), mux::newSocketId, start);

@@ -61,6 +61,24 @@ class RtmpPublishClientTest {
     }
 
     @Test
+    void aRelaysConnectCarriesItsPathAndAPlainOneDoesNot() throws Exception {
+        byte[] answers = server(List.of(CommandReplies.connectResult(1, 0), CommandReplies.createStreamResult(4, 7),
+                CommandReplies.publishStart("live/cam")), 7);
+        for (String path : java.util.Arrays.asList("3f9a1c07b2e4.8d21e0aa45c3", null)) {
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            RtmpPublishClient.setUpOver(TARGET.withRelayPath(path), new ByteArrayInputStream(answers), sent);
+            byte[] bytes = sent.toByteArray();
+            ChunkReader reader = new ChunkReader(new ByteArrayInputStream(bytes, ClientHandshake.C0C1_SIZE + 1536,
+                    bytes.length), 1 << 20, 1 << 20, 64);
+            reader.readMessage();                                   // set chunk size
+            Command connect = Command.decode(reader.readMessage());
+            assertEquals("connect", connect.name());
+            assertEquals(path, connect.property("weirRelay"));
+            assertEquals("live", connect.property("app"));
+        }
+    }
+
+    @Test
     void aRefusedPublishIsAnIOExceptionWithTheServersCode() throws Exception {
         byte[] answers = server(List.of(CommandReplies.connectResult(1, 0), CommandReplies.createStreamResult(4, 1),
                 CommandReplies.publishBadName("live/cam", "is already being published")), 1);
