@@ -50,6 +50,7 @@ final class ConsoleCommand {
                 // the defaults, so nothing here needs to stop the window.
                 config = CompletableFuture.supplyAsync(() -> {
                     ConsoleLogAppender.install(logRing);
+                    store.loadPreferences();   // read now, kept: the window asks for them on the FX thread
                     return savedOrDefaults(store, err);
                 }, task -> Thread.ofPlatform().name("weir-console-config").start(task));
             }

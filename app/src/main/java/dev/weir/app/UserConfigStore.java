@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,20 @@ import java.util.TreeMap;
  * {@code weir server -config} reads, through {@link ConfigFile}), {@code srt-passphrases.json} (the
  * {@code -srt-passphrase-file} shape) and {@code console-prefs.json} (window size, position, screen, theme).
  * Files with secrets are written owner-only, atomically.
+ *
+ * <p>Making one is cheap: Jackson and logging are first touched when a file is read or written, so the console's
+ * start can make the store on its main thread and read through it on another (docs/install.md, "Start-up").
+ * The preferences are read once and kept.
  */
 final class UserConfigStore implements ConfigStore {
-    private static final Logger log = LoggerFactory.getLogger(UserConfigStore.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
+    /** Held apart so that creating a store neither builds an ObjectMapper nor starts logging. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, true);
+        static final Logger log = LoggerFactory.getLogger(UserConfigStore.class);
+    }
 
     private final Path dir;
+    private volatile Map<String, String> preferences;
 
     UserConfigStore(Path dir) {
         this.dir = dir;
@@ -101,7 +110,7 @@ final class UserConfigStore implements ConfigStore {
     @Override
     public Map<String, String> readPassphrases(Path file) throws ConfigStoreException {
         try {
-            return MAPPER.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, String>>() {});
+            return Json.MAPPER.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (JsonProcessingException e) {
@@ -116,7 +125,7 @@ final class UserConfigStore implements ConfigStore {
     @Override
     public void writePassphrases(Path file, Map<String, String> passphrases) throws ConfigStoreException {
         try {
-            writeOwnerOnly(file, MAPPER.writeValueAsString(new TreeMap<>(passphrases)));
+            writeOwnerOnly(file, Json.MAPPER.writeValueAsString(new TreeMap<>(passphrases)));
         } catch (IOException e) {
             throw new ConfigStoreException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -124,13 +133,23 @@ final class UserConfigStore implements ConfigStore {
 
     @Override
     public Map<String, String> loadPreferences() {
+        Map<String, String> known = preferences;
+        if (known == null) {
+            known = readPreferences();
+            preferences = known;
+        }
+        return known;
+    }
+
+    private Map<String, String> readPreferences() {
         Path file = dir.resolve("console-prefs.json");
         try {
-            return MAPPER.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, String>>() {});
+            Map<String, String> read = Json.MAPPER.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, String>>() {});
+            return read == null ? Map.of() : Collections.unmodifiableMap(read);
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (IOException e) {
-            log.warn("console preferences {} not read, using defaults: {}", file, e.getMessage());
+            Json.log.warn("console preferences {} not read, using defaults: {}", file, e.getMessage());
             return Map.of();
         }
     }
@@ -138,10 +157,11 @@ final class UserConfigStore implements ConfigStore {
     @Override
     public void savePreferences(Map<String, String> preferences) {
         Path file = dir.resolve("console-prefs.json");
+        this.preferences = Collections.unmodifiableMap(new LinkedHashMap<>(preferences));
         try {
-            writeOwnerOnly(file, MAPPER.writeValueAsString(preferences));
+            writeOwnerOnly(file, Json.MAPPER.writeValueAsString(preferences));
         } catch (IOException e) {
-            log.warn("console preferences not saved to {}: {}", file, e.getMessage());
+            Json.log.warn("console preferences not saved to {}: {}", file, e.getMessage());
         }
     }
 

@@ -68,7 +68,23 @@ class UserConfigStoreTest {
         WindowPrefs p = new WindowPrefs(40, 30, 1400, 900, false, Screen.LOG, Theme.DARK);
         store.savePreferences(p.toMap());
         assertEquals(p, WindowPrefs.fromMap(store.loadPreferences()));
+        assertEquals(p, WindowPrefs.fromMap(new UserConfigStore(dir).loadPreferences()), "the next start reads them");
         Files.writeString(dir.resolve("console-prefs.json"), "{not json");
-        assertEquals(WindowPrefs.DEFAULTS, WindowPrefs.fromMap(store.loadPreferences()), "a broken file falls back");
+        assertEquals(WindowPrefs.DEFAULTS, WindowPrefs.fromMap(new UserConfigStore(dir).loadPreferences()),
+                "a broken file falls back");
+        Files.writeString(dir.resolve("console-prefs.json"), "null");
+        assertEquals(WindowPrefs.DEFAULTS, WindowPrefs.fromMap(new UserConfigStore(dir).loadPreferences()),
+                "an empty document falls back");
+    }
+
+    @Test
+    void preferencesAreReadOnceAndKept() throws Exception {
+        UserConfigStore store = new UserConfigStore(dir);
+        WindowPrefs p = new WindowPrefs(10, 20, 1200, 800, true, Screen.STREAMS, Theme.LIGHT);
+        new UserConfigStore(dir).savePreferences(p.toMap());
+        assertEquals(p, WindowPrefs.fromMap(store.loadPreferences()));
+        // Read at start on the console's start-up thread, asked again on the FX thread: the file is not read twice.
+        Files.writeString(dir.resolve("console-prefs.json"), "{not json");
+        assertEquals(p, WindowPrefs.fromMap(store.loadPreferences()));
     }
 }
