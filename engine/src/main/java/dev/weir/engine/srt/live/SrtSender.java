@@ -28,6 +28,13 @@ import dev.weir.engine.srt.stats.SrtCounters;
  *   <li>Too-late drop: with TLPKTDROP and {@code snddropdelay >= 0}, packets older than
  *       {@code max(peer latency + snddropdelay, 1000 ms) + 20 ms} leave the buffer ({@code pktSndDrop}) and a drop
  *       request tells the receiver not to wait for them.</li>
+ *   <li>Tail probe (Weir's, not libsrt's): a lost <em>last</em> packet is revealed by no later packet, so the
+ *       receiver never NAKs it, and libsrt's blind retransmission (FASTREXMIT) is off when the peer sends periodic
+ *       NAKs. When everything buffered has been sent, nothing new has gone out for
+ *       {@code k·(SRTT + 4·RTTVar + 20 ms) + 10 ms} (libsrt's ACK-timeout formula, k = 1, 2, ...) and packets are
+ *       still unacknowledged, the last one sent is retransmitted once (k-th probe); if it was lost, its arrival
+ *       makes the receiver NAK whatever else of the tail is missing. One packet per probe, linear back-off, ended
+ *       by new data, a full acknowledgement or the too-late drop.</li>
  * </ul>
  * Not thread-safe: the connection calls it under its own lock.
  */
@@ -35,6 +42,8 @@ public final class SrtSender {
 
     private static final long MIN_DROP_THRESHOLD_MICROS = 1_000_000;
     private static final long DROP_MARGIN_MICROS = 2 * SrtReceiver.ACK_INTERVAL_MICROS;
+    /** libsrt's COMM_SYN_INTERVAL (the ACK period), which its ACK-timeout retransmission formula adds. */
+    private static final long SYN_INTERVAL_MICROS = SrtReceiver.ACK_INTERVAL_MICROS;
 
     /**
      * @param initialSeq        our initial sequence number
@@ -68,6 +77,10 @@ public final class SrtSender {
     private int peerLinkCapacity;
     private int peerReceiveRate;
     private int lastAckSeq;
+    /** When the last packet never sent before went out: the tail probe's clock starts there. */
+    private long lastNewSendMicros;
+    /** Tail probes sent since {@link #lastNewSendMicros}. */
+    private int tailProbes;
 
     public SrtSender(Config config, SrtCounters counters, PacketSink out, LiveCongestionControl congestion,
                      InputRateEstimator inputRate) {
@@ -146,7 +159,7 @@ public final class SrtSender {
         if (ack.kind() == AckPacket.Kind.LIGHT) {
             return;
         }
-        rtt.onPeerReport(ack.rttMicros(), ack.rttVarianceMicros());
+        rtt.onPeerReport(ack.rttMicros(), ack.rttVarianceMicros(), counters.pktRecv > 0);
         peerAvailableBuffer = ack.availableBufferPackets();
         if (ack.kind() == AckPacket.Kind.FULL) {
             if (ack.estimatedLinkCapacity() > 0) {
@@ -180,11 +193,15 @@ public final class SrtSender {
     /** Sends what pacing and the flow window allow, after dropping what is too late. */
     public void tick(long now) {
         dropTooLate(now);
+        if (now >= tailProbeDueMicros()) {
+            tailProbes++;
+            losses.add(lastSentSeq(), lastSentSeq());
+        }
         int guard = buffer.capacity() + losses.packetCount() + 1;
         while (nextSendMicros <= now && guard-- > 0) {
             boolean probe = false;
             if (!sendRetransmission(now)) {
-                int sentSeq = sendNew();
+                int sentSeq = sendNew(now);
                 if (sentSeq < 0) {
                     return;
                 }
@@ -199,7 +216,7 @@ public final class SrtSender {
     /** The next time {@link #tick} can send something (or {@code Long.MAX_VALUE} when idle). */
     public long nextWakeup(long now) {
         boolean hasWork = !losses.isEmpty() || (unsentOffset < buffer.count() && flightSize() < window());
-        long next = hasWork ? (long) Math.ceil(nextSendMicros) : Long.MAX_VALUE;
+        long next = hasWork ? (long) Math.ceil(nextSendMicros) : tailProbeDueMicros();
         if (buffer.count() > 0 && dropEnabled()) {
             next = Math.min(next, buffer.originAt(0) + dropThresholdMicros() + 1);
         }
@@ -230,15 +247,33 @@ public final class SrtSender {
         return false;
     }
 
-    private int sendNew() {
+    private int sendNew(long now) {
         if (unsentOffset >= buffer.count() || flightSize() >= window()) {
             return -1;
         }
+        lastNewSendMicros = now;
+        tailProbes = 0;
         DataPacketHolder p = buffer.at(unsentOffset++);
         out.sendData(p);
         counters.pktSent++;
         counters.byteSent += p.payloadLength();
         return p.sequenceNumber();
+    }
+
+    /**
+     * When the next tail probe is due: only while every buffered packet has been sent, some are unacknowledged and
+     * no retransmission is queued; {@code Long.MAX_VALUE} otherwise.
+     */
+    private long tailProbeDueMicros() {
+        if (unsentOffset == 0 || unsentOffset < buffer.count() || !losses.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long ackTimeout = rtt.rttMicros() + 4L * rtt.rttVarMicros() + 2 * SYN_INTERVAL_MICROS;
+        return lastNewSendMicros + (tailProbes + 1) * ackTimeout + SYN_INTERVAL_MICROS;
+    }
+
+    private int lastSentSeq() {
+        return SeqNo.add(buffer.firstSeq(), unsentOffset - 1);
     }
 
     private int window() {
