@@ -20,7 +20,8 @@ import dev.weir.engine.srt.stats.SrtCounters;
  * <p>As libsrt 1.5 in live mode:
  * <ul>
  *   <li>Pacing by {@link LiveCongestionControl}; every 16th packet and the next go back to back (packet-pair probe
- *       for the receiver's link capacity estimate).</li>
+ *       for the receiver's link capacity estimate). A packet may leave up to {@link #PACING_SLACK_MICROS} before its
+ *       paced time (the average rate is unchanged: the pacing clock still advances one period per packet).</li>
  *   <li>Flow window: no more packets in flight than the smaller of the peer's {@code fc} and the free buffer it last
  *       reported.</li>
  *   <li>A NAKed packet is retransmitted at once the first time; again only if its last retransmission is older than
@@ -40,6 +41,15 @@ import dev.weir.engine.srt.stats.SrtCounters;
  */
 public final class SrtSender {
 
+    /**
+     * How early a paced packet may go. The socket layer sends what {@link #tick} releases on the writer's thread and
+     * wakes its timer thread only for what is left; a timer thread cannot wake much more precisely than this anyway
+     * (Linux's default timer slack alone is 50 µs), so the slack costs pacing nothing real, while without it a writer
+     * handing over a burst of messages (e.g. the UDP input of {@code weir transmit}, read every millisecond) had all
+     * but the first of each burst sent by the timer thread: a wake-up and a contended connection lock per packet,
+     * the larger part of a sender's CPU at 100 Mbit/s (docs/performance.md).
+     */
+    static final long PACING_SLACK_MICROS = 250;
     private static final long MIN_DROP_THRESHOLD_MICROS = 1_000_000;
     private static final long DROP_MARGIN_MICROS = 2 * SrtReceiver.ACK_INTERVAL_MICROS;
     /** libsrt's COMM_SYN_INTERVAL (the ACK period), which its ACK-timeout retransmission formula adds. */
@@ -198,7 +208,7 @@ public final class SrtSender {
             losses.add(lastSentSeq(), lastSentSeq());
         }
         int guard = buffer.capacity() + losses.packetCount() + 1;
-        while (nextSendMicros <= now && guard-- > 0) {
+        while (nextSendMicros <= now + PACING_SLACK_MICROS && guard-- > 0) {
             boolean probe = false;
             if (!sendRetransmission(now)) {
                 int sentSeq = sendNew(now);
@@ -216,7 +226,7 @@ public final class SrtSender {
     /** The next time {@link #tick} can send something (or {@code Long.MAX_VALUE} when idle). */
     public long nextWakeup(long now) {
         boolean hasWork = !losses.isEmpty() || (unsentOffset < buffer.count() && flightSize() < window());
-        long next = hasWork ? (long) Math.ceil(nextSendMicros) : tailProbeDueMicros();
+        long next = hasWork ? (long) Math.ceil(nextSendMicros) - PACING_SLACK_MICROS : tailProbeDueMicros();
         if (buffer.count() > 0 && dropEnabled()) {
             next = Math.min(next, buffer.originAt(0) + dropThresholdMicros() + 1);
         }

@@ -246,6 +246,24 @@ class SrtSenderTest {
     }
 
     @Test
+    void packetsWithinThePacingSlackOfTheirTimeGoOutAtOnceAndTheRateStays() {
+        // 1360 bytes (1316 + 44) at 13.6 MB/s: one packet every 100 µs; a packet may leave 250 µs early.
+        SrtSender s = sender(1, 13_600_000, 25600, 0);
+        for (int k = 0; k < 10; k++) {
+            s.submit(new byte[1316], KeyFlags.NONE, 0);
+        }
+        assertEquals(100.0, s.packetPeriodMicros(), 0.001);
+        s.tick(0);
+        assertEquals(List.of(1, 2, 3), dataSeqs(), "paced at 0, 100 and 200 µs: all within 250 µs");
+        assertEquals(50, s.nextWakeup(0), "the fourth is paced at 300 µs");
+        s.tick(50);
+        assertEquals(4, dataSeqs().size());
+        s.tick(640);
+        assertEquals(9, dataSeqs().size(), "paced at 0..800 µs: still one per 100 µs on average");
+        assertEquals(650, s.nextWakeup(640));
+    }
+
+    @Test
     void flowWindowLimitsPacketsInFlight() {
         SrtSender s = sender(0, -1, 32, 0);
         for (int k = 0; k < 40; k++) {
