@@ -34,8 +34,9 @@ import dev.weir.engine.srt.stats.SrtCounters;
  *       NAKs. When everything buffered has been sent, nothing new has gone out for
  *       {@code k·(SRTT + 4·RTTVar + 20 ms) + 10 ms} (libsrt's ACK-timeout formula, k = 1, 2, ...) and packets are
  *       still unacknowledged, the last one sent is retransmitted once (k-th probe); if it was lost, its arrival
- *       makes the receiver NAK whatever else of the tail is missing. One packet per probe, linear back-off, ended
- *       by new data, a full acknowledgement or the too-late drop.</li>
+ *       makes the receiver NAK whatever else of the tail is missing. One packet per ACK timeout (as libsrt counts
+ *       its blind retransmissions), ended by new data, an acknowledgement of everything, or the too-late drop
+ *       (at least 1 s), and by the peer idle timeout if the peer is gone with {@code snddropdelay=-1}.</li>
  * </ul>
  * Not thread-safe: the connection calls it under its own lock.
  */

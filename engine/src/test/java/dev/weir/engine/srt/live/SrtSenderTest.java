@@ -165,7 +165,7 @@ class SrtSenderTest {
     }
 
     @Test
-    void anUnacknowledgedTailIsProbedWithItsLastPacketAfterTheAckTimeoutWithLinearBackOff() {
+    void anUnacknowledgedTailIsProbedWithItsLastPacketOncePerAckTimeout() {
         SrtSender s = sender(0, -1, 25600, 0);
         for (int k = 0; k < 3; k++) {
             s.submit(new byte[] {(byte) k}, KeyFlags.NONE, 0);
