@@ -20,7 +20,8 @@ import dev.weir.engine.srt.stats.SrtCounters;
  * <p>As libsrt 1.5 in live mode:
  * <ul>
  *   <li>Pacing by {@link LiveCongestionControl}; every 16th packet and the next go back to back (packet-pair probe
- *       for the receiver's link capacity estimate).</li>
+ *       for the receiver's link capacity estimate). A packet may leave up to {@link #PACING_SLACK_MICROS} before its
+ *       paced time (the average rate is unchanged: the pacing clock still advances one period per packet).</li>
  *   <li>Flow window: no more packets in flight than the smaller of the peer's {@code fc} and the free buffer it last
  *       reported.</li>
  *   <li>A NAKed packet is retransmitted at once the first time; again only if its last retransmission is older than
@@ -28,13 +29,32 @@ import dev.weir.engine.srt.stats.SrtCounters;
  *   <li>Too-late drop: with TLPKTDROP and {@code snddropdelay >= 0}, packets older than
  *       {@code max(peer latency + snddropdelay, 1000 ms) + 20 ms} leave the buffer ({@code pktSndDrop}) and a drop
  *       request tells the receiver not to wait for them.</li>
+ *   <li>Tail probe (Weir's, not libsrt's): a lost <em>last</em> packet is revealed by no later packet, so the
+ *       receiver never NAKs it, and libsrt's blind retransmission (FASTREXMIT) is off when the peer sends periodic
+ *       NAKs. When everything buffered has been sent, nothing new has gone out for
+ *       {@code k·(SRTT + 4·RTTVar + 20 ms) + 10 ms} (libsrt's ACK-timeout formula, k = 1, 2, ...) and packets are
+ *       still unacknowledged, the last one sent is retransmitted once (k-th probe); if it was lost, its arrival
+ *       makes the receiver NAK whatever else of the tail is missing. One packet per ACK timeout (as libsrt counts
+ *       its blind retransmissions), ended by new data, an acknowledgement of everything, or the too-late drop
+ *       (at least 1 s), and by the peer idle timeout if the peer is gone with {@code snddropdelay=-1}.</li>
  * </ul>
  * Not thread-safe: the connection calls it under its own lock.
  */
 public final class SrtSender {
 
+    /**
+     * How early a paced packet may go. The socket layer sends what {@link #tick} releases on the writer's thread and
+     * wakes its timer thread only for what is left; a timer thread cannot wake much more precisely than this anyway
+     * (Linux's default timer slack alone is 50 µs), so the slack costs pacing nothing real, while without it a writer
+     * handing over a burst of messages (e.g. the UDP input of {@code weir transmit}, read every millisecond) had all
+     * but the first of each burst sent by the timer thread: a wake-up and a contended connection lock per packet,
+     * the larger part of a sender's CPU at 100 Mbit/s (docs/performance.md).
+     */
+    static final long PACING_SLACK_MICROS = 250;
     private static final long MIN_DROP_THRESHOLD_MICROS = 1_000_000;
     private static final long DROP_MARGIN_MICROS = 2 * SrtReceiver.ACK_INTERVAL_MICROS;
+    /** libsrt's COMM_SYN_INTERVAL (the ACK period), which its ACK-timeout retransmission formula adds. */
+    private static final long SYN_INTERVAL_MICROS = SrtReceiver.ACK_INTERVAL_MICROS;
 
     /**
      * @param initialSeq        our initial sequence number
@@ -68,6 +88,10 @@ public final class SrtSender {
     private int peerLinkCapacity;
     private int peerReceiveRate;
     private int lastAckSeq;
+    /** When the last packet never sent before went out: the tail probe's clock starts there. */
+    private long lastNewSendMicros;
+    /** Tail probes sent since {@link #lastNewSendMicros}. */
+    private int tailProbes;
 
     public SrtSender(Config config, SrtCounters counters, PacketSink out, LiveCongestionControl congestion,
                      InputRateEstimator inputRate) {
@@ -146,7 +170,7 @@ public final class SrtSender {
         if (ack.kind() == AckPacket.Kind.LIGHT) {
             return;
         }
-        rtt.onPeerReport(ack.rttMicros(), ack.rttVarianceMicros());
+        rtt.onPeerReport(ack.rttMicros(), ack.rttVarianceMicros(), counters.pktRecv > 0);
         peerAvailableBuffer = ack.availableBufferPackets();
         if (ack.kind() == AckPacket.Kind.FULL) {
             if (ack.estimatedLinkCapacity() > 0) {
@@ -180,11 +204,15 @@ public final class SrtSender {
     /** Sends what pacing and the flow window allow, after dropping what is too late. */
     public void tick(long now) {
         dropTooLate(now);
+        if (now >= tailProbeDueMicros()) {
+            tailProbes++;
+            losses.add(lastSentSeq(), lastSentSeq());
+        }
         int guard = buffer.capacity() + losses.packetCount() + 1;
-        while (nextSendMicros <= now && guard-- > 0) {
+        while (nextSendMicros <= now + PACING_SLACK_MICROS && guard-- > 0) {
             boolean probe = false;
             if (!sendRetransmission(now)) {
-                int sentSeq = sendNew();
+                int sentSeq = sendNew(now);
                 if (sentSeq < 0) {
                     return;
                 }
@@ -199,7 +227,7 @@ public final class SrtSender {
     /** The next time {@link #tick} can send something (or {@code Long.MAX_VALUE} when idle). */
     public long nextWakeup(long now) {
         boolean hasWork = !losses.isEmpty() || (unsentOffset < buffer.count() && flightSize() < window());
-        long next = hasWork ? (long) Math.ceil(nextSendMicros) : Long.MAX_VALUE;
+        long next = hasWork ? (long) Math.ceil(nextSendMicros) - PACING_SLACK_MICROS : tailProbeDueMicros();
         if (buffer.count() > 0 && dropEnabled()) {
             next = Math.min(next, buffer.originAt(0) + dropThresholdMicros() + 1);
         }
@@ -230,15 +258,33 @@ public final class SrtSender {
         return false;
     }
 
-    private int sendNew() {
+    private int sendNew(long now) {
         if (unsentOffset >= buffer.count() || flightSize() >= window()) {
             return -1;
         }
+        lastNewSendMicros = now;
+        tailProbes = 0;
         DataPacketHolder p = buffer.at(unsentOffset++);
         out.sendData(p);
         counters.pktSent++;
         counters.byteSent += p.payloadLength();
         return p.sequenceNumber();
+    }
+
+    /**
+     * When the next tail probe is due: only while every buffered packet has been sent, some are unacknowledged and
+     * no retransmission is queued; {@code Long.MAX_VALUE} otherwise.
+     */
+    private long tailProbeDueMicros() {
+        if (unsentOffset == 0 || unsentOffset < buffer.count() || !losses.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        long ackTimeout = rtt.rttMicros() + 4L * rtt.rttVarMicros() + 2 * SYN_INTERVAL_MICROS;
+        return lastNewSendMicros + (tailProbes + 1) * ackTimeout + SYN_INTERVAL_MICROS;
+    }
+
+    private int lastSentSeq() {
+        return SeqNo.add(buffer.firstSeq(), unsentOffset - 1);
     }
 
     private int window() {

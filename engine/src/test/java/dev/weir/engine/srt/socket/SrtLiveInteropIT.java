@@ -137,7 +137,9 @@ class SrtLiveInteropIT {
                     c.write(NumberedPayloads.make(n, PAYLOAD));
                 }
                 // A trailer of (ignored) warm-up payloads: a receiver only sees a loss when a later packet arrives,
-                // so without traffic after it a lost last packet is never NAKed, by any SRT implementation.
+                // so without traffic after it a lost last packet is never NAKed, by any SRT implementation. (Weir's
+                // sender also probes an unacknowledged tail, see SrtSender; libsrt's sender does not, and the
+                // trailer keeps these runs short and the same for both directions.)
                 for (int k = 0; !received.isDone() && k < TRAILER_PACKETS; k++) {
                     c.write(NumberedPayloads.warmUp(10_000 + k));
                     Thread.sleep(10);
