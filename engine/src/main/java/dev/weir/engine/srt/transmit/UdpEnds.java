@@ -16,16 +16,18 @@ final class UdpEnds {
     }
 
     /**
-     * How often the source looks for datagrams while a stream is flowing. A blocking receive would wake the thread
-     * once per datagram (nearly 10 000 times a second at 100 Mbit/s, the larger part of the CPU a UDP-to-SRT relay
-     * costs); looking every millisecond and taking everything that arrived meanwhile wakes it at most 1000 times a
-     * second, for at most 1 ms of added jitter (SRT timestamps are taken when a message is read, and the receiver
-     * plays them out at those times). srt-live-transmit does the same with a 10 ms period (libsrt's epoll waits
-     * 10 ms between looks at system sockets); measured in docs/performance.md.
+     * How often the source looks for datagrams while a stream is flowing: every 10 ms, taking everything that arrived
+     * meanwhile, as srt-live-transmit does (libsrt's epoll waits 10 ms between looks at system sockets). A blocking
+     * receive would wake the thread once per datagram (nearly 10 000 times a second at 100 Mbit/s); and what leaves
+     * in a burst reaches the SRT receiver in a burst, which drains several datagrams per wake-up instead of one —
+     * on a 2-core machine that wake-up is most of what a sender costs. A 1 ms period gave a sender 1.41–1.52 times
+     * libsrt's CPU per Mbit/s at 20 Mbit/s, 10 ms gives 1.00–1.09 (docs/performance.md, "SRT vs libsrt"). The price
+     * is up to 10 ms of added jitter (SRT timestamps are taken when a message is read, and the receiver plays them
+     * out at those times), well inside any SRT latency (20 ms at the least, 120 ms by default).
      */
-    private static final long POLL_NANOS = 1_000_000;
+    private static final long POLL_NANOS = 10_000_000;
     /** After this many empty looks (100 ms without input) the source blocks until the next datagram. */
-    private static final int EMPTY_POLLS_BEFORE_BLOCKING = 100;
+    private static final int EMPTY_POLLS_BEFORE_BLOCKING = 10;
 
     static MessageSource source(InetSocketAddress bind) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
