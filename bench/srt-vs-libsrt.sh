@@ -2,7 +2,7 @@
 # SRT side by side: Weir (`weir transmit`) against libsrt (srt-live-transmit), on loopback, on this machine, in one
 # run, so that the ratios compare like with like. Results go to docs/performance.md ("SRT vs libsrt").
 #
-#   bench/srt-vs-libsrt.sh cpu  [SECONDS=10] [RATES="20 100"] [ROUNDS=2]
+#   bench/srt-vs-libsrt.sh cpu  [SECONDS=10] [RATES="20 100"] [ROUNDS=2] [WARMUP=5]
 #   bench/srt-vs-libsrt.sh loss [SECONDS=20] [LOSSES="5 10 20"] [ROUNDS=2] [MBPS=10]
 #
 # Chain: UdpBlaster (numbered 1316-byte payloads) -> UDP -> sender (SRT caller) -> [ImpairmentProxy] -> receiver
@@ -10,8 +10,9 @@
 # ("weir"): four combinations, so that Weir's sender and Weir's receiver are each compared with libsrt's against
 # the same libsrt peer (weir>lib vs lib>lib for the sender, lib>weir vs lib>lib for the receiver).
 #
-# cpu:  no impairment; each process's utime+stime from /proc over a SECONDS window that starts after 5 s of warm-up
-#       and 2 s of numbered traffic. Prints CPU % of one core per Mbit/s of payload, and the ratios.
+# cpu:  no impairment; each process's utime+stime from /proc over a SECONDS window that starts after WARMUP seconds
+#       of warm-up and 2 s of numbered traffic (a longer warm-up leaves the JVM's JIT compilation out of the
+#       window). Prints CPU % of one core per Mbit/s of payload, and the ratios.
 # loss: the tests' seeded impairment proxy, 10 ms each way (RTT 20 ms), LOSS% random loss both ways (after the
 #       handshake), latency 200 ms on both ends, MBPS for SECONDS; counts numbered payloads missing at the sink.
 #       The same seed for every combination of a round.
@@ -97,16 +98,16 @@ finish_chain() {
 count() { sed -n "s/.*$1=\([0-9-]*\).*/\1/p" "$2" | head -1; }
 
 if [ "$mode" = cpu ]; then
-  seconds=${2:-10}; rates=${3:-"20 100"}; rounds=${4:-2}
+  seconds=${2:-10}; rates=${3:-"20 100"}; rounds=${4:-2}; warmup=${5:-5}
   results="$work/cpu.tsv"; : >"$results"
-  echo "srt-vs-libsrt cpu: window ${seconds}s, rates $rates Mbit/s, $rounds rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "srt-vs-libsrt cpu: window ${seconds}s after ${warmup}s of warm-up, rates $rates Mbit/s, $rounds rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   base=23000
   for round in $(seq "$rounds"); do
     for rate in $rates; do
       for combo in lib:lib weir:lib lib:weir weir:weir; do
         snd=${combo%%:*}; rcv=${combo##*:}; base=$((base + 10))
-        chain "$snd" "$rcv" "$base" "$rate" 5 $((seconds + 4)) "" 0
-        sleep 7   # 5 s warm-up, 2 s of numbered traffic
+        chain "$snd" "$rcv" "$base" "$rate" "$warmup" $((seconds + 4)) "" 0
+        sleep $((warmup + 2))   # warm-up, then 2 s of numbered traffic
         s0=$(cpu_ticks "$s_pid"); r0=$(cpu_ticks "$r_pid"); t0=$(date +%s.%N)
         sleep "$seconds"
         s1=$(cpu_ticks "$s_pid"); r1=$(cpu_ticks "$r_pid"); t1=$(date +%s.%N)
