@@ -264,11 +264,13 @@ public final class SrtConnection implements AutoCloseable {
 
         /** After a packet went in (lock held): run timers that fell due, wake writers; returns the next wake-up. */
         private long afterInput(long now) {
-            if (live.nextWakeup(now) <= now) {
+            long due = live.nextWakeup(now);
+            if (due <= now) {
                 live.tick(now);
+                due = live.nextWakeup(now);   // asked again only when the timers ran: once per packet otherwise
             }
             writable.signalAll();
-            return live.nextWakeup(now);
+            return due;
         }
 
         /** After the lock is released: tell the timer thread when to come back, and end a closed connection. */
