@@ -28,6 +28,11 @@ public record DataPacket(int sequenceNumber, PacketPosition position, boolean in
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(payload, "payload");
+        checkHeader(sequenceNumber, messageNumber, key);
+    }
+
+    /** The header rules every data packet keeps, here and in the reused {@link DataPacketHolder}. */
+    static void checkHeader(int sequenceNumber, int messageNumber, KeyFlags key) {
         if (!SeqNo.isValid(sequenceNumber)) {
             throw new IllegalArgumentException("sequence number is 31-bit: " + sequenceNumber);
         }

@@ -73,15 +73,7 @@ public final class DataPacketHolder {
     /** Sets every header field, with {@link DataPacket}'s checks. */
     public void setHeader(int sequenceNumber, PacketPosition position, boolean inOrder, KeyFlags key,
                           boolean retransmitted, int messageNumber, int timestamp, int destinationSocketId) {
-        if (!SeqNo.isValid(sequenceNumber)) {
-            throw new IllegalArgumentException("sequence number is 31-bit: " + sequenceNumber);
-        }
-        if (!MessageNo.isValid(messageNumber)) {
-            throw new IllegalArgumentException("message number is 26-bit: " + messageNumber);
-        }
-        if (key == KeyFlags.BOTH) {
-            throw new IllegalArgumentException("a data packet is encrypted with one key, not both");
-        }
+        DataPacket.checkHeader(sequenceNumber, messageNumber, key);
         this.sequenceNumber = sequenceNumber;
         this.position = position;
         this.inOrder = inOrder;
