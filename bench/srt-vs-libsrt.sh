@@ -5,6 +5,8 @@
 #   bench/srt-vs-libsrt.sh cpu  [SECONDS=10] [RATES="20 100"] [ROUNDS=2] [WARMUP=5]
 #   bench/srt-vs-libsrt.sh loss [SECONDS=20] [LOSSES="5 10 20"] [ROUNDS=2] [MBPS=10]
 #
+# COMBOS="lib:lib lib:weir" (sender:receiver) runs only those combinations, e.g. to look at one side in half the time.
+#
 # Chain: UdpBlaster (numbered 1316-byte payloads) -> UDP -> sender (SRT caller) -> [ImpairmentProxy] -> receiver
 # (SRT listener) -> UDP -> UdpCountingSink. Sender and receiver are each srt-live-transmit ("lib") or weir transmit
 # ("weir"): four combinations, so that Weir's sender and Weir's receiver are each compared with libsrt's against
@@ -104,7 +106,7 @@ if [ "$mode" = cpu ]; then
   base=23000
   for round in $(seq "$rounds"); do
     for rate in $rates; do
-      for combo in lib:lib weir:lib lib:weir weir:weir; do
+      for combo in ${COMBOS:-lib:lib weir:lib lib:weir weir:weir}; do
         snd=${combo%%:*}; rcv=${combo##*:}; base=$((base + 10))
         chain "$snd" "$rcv" "$base" "$rate" "$warmup" $((seconds + 4)) "" 0
         sleep $((warmup + 2))   # warm-up, then 2 s of numbered traffic
@@ -140,7 +142,7 @@ elif [ "$mode" = loss ]; then
   for round in $(seq "$rounds"); do
     for loss in $losses; do
       seed=$((20261121 + round))
-      for combo in lib:lib weir:weir weir:lib lib:weir; do
+      for combo in ${COMBOS:-lib:lib weir:weir weir:lib lib:weir}; do
         snd=${combo%%:*}; rcv=${combo##*:}; base=$((base + 10))
         chain "$snd" "$rcv" "$base" "$mbps" 4 "$seconds" "$loss" "$seed"
         finish_chain

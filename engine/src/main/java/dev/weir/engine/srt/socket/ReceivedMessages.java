@@ -87,6 +87,19 @@ final class ReceivedMessages {
         return n;
     }
 
+    /** Hands every queued message to {@code handler}, oldest first, and empties the queue. */
+    synchronized void drainTo(SrtConnection.MessageHandler handler) {
+        while (count > 0) {
+            byte[] message = messages[head];
+            int length = lengths[head];
+            messages[head] = null;
+            head = (head + 1) % messages.length;
+            count--;
+            handler.onMessage(message, length);
+            release(message);
+        }
+    }
+
     /** No more messages will come; readers get {@link #END} once the queue is empty. */
     synchronized void end() {
         ended = true;

@@ -15,6 +15,7 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +42,9 @@ public final class SrtConnection implements AutoCloseable {
     private final ReceivedMessages received;
     private final Runnable onClose;
     private final Endpoint endpoint = new Endpoint();
+    /** Set by {@link #deliverTo}: messages go to it on the protocol thread instead of into {@link #received}. */
+    private volatile MessageHandler handler;
+    private long handlerFailures;
     private volatile boolean ended;
 
     SrtConnection(SrtMultiplexer multiplexer, NegotiatedConnection negotiated, SrtOptions options,
@@ -80,8 +84,48 @@ public final class SrtConnection implements AutoCloseable {
         return endpoint;
     }
 
+    /** Called with the lock held, on whichever multiplexer thread found the packet due. */
     private void deliver(DataPacketHolder packet) {
-        received.put(packet.payload(), 0, packet.payloadLength());
+        MessageHandler h = handler;
+        if (h == null) {
+            received.put(packet.payload(), 0, packet.payloadLength());
+            return;
+        }
+        try {
+            h.onMessage(packet.payload(), packet.payloadLength());
+        } catch (RuntimeException e) {
+            // The handler runs on the multiplexer's thread: its failure must not stop this connection's timers.
+            if (handlerFailures++ == 0) {
+                LOG.warn("SRT connection {}: the message handler failed (further failures counted, not logged)",
+                        Integer.toHexString(localSocketId()), e);
+            }
+        }
+    }
+
+    /**
+     * Receives each delivered message as a call instead of a queued copy: one thread switch per message less than
+     * {@link #read}, for consumers that never block (a UDP socket, a counter). The handler runs on the multiplexer's
+     * thread that found the message due, with this connection's lock held, in order and at the message's TSBPD time;
+     * the array is reused once the call returns. It must not block or call back into this connection. Messages
+     * already queued for {@link #read} are handed over first. Afterwards {@link #read} delivers nothing and
+     * returns -1 once the connection has ended, so a reader can still wait for the end with it.
+     */
+    public void deliverTo(MessageHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        lock.lock();
+        try {
+            received.drainTo(handler);
+            this.handler = handler;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes delivered messages on the protocol thread; see {@link #deliverTo}. */
+    @FunctionalInterface
+    public interface MessageHandler {
+        /** One message, {@code message[0, length)}; the array is reused after the call returns. */
+        void onMessage(byte[] message, int length);
     }
 
     /** The peer's address. */

@@ -83,17 +83,8 @@ public final class Transmit implements AutoCloseable {
             stats.scheduleAtFixedRate(this::printStats, settings.statsIntervalMillis(),
                     settings.statsIntervalMillis(), TimeUnit.MILLISECONDS);
         }
-        byte[] buffer = new byte[65_536];
         try {
-            while (!closed) {
-                int n = source.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                if (n > 0) {
-                    sink.write(buffer, n);
-                }
-            }
+            source.transferTo(sink);
         } catch (IOException e) {
             if (!closed) {
                 throw e;

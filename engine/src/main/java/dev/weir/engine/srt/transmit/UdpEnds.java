@@ -2,6 +2,7 @@ package dev.weir.engine.srt.transmit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -80,15 +81,42 @@ final class UdpEnds {
         };
     }
 
+    /**
+     * A UDP destination. The socket is connected to it: the kernel then keeps the route instead of looking it up for
+     * every datagram. Unlike an unconnected socket, a connected one learns (from ICMP) that nobody listens there and
+     * reports it on a later write; that datagram is dropped as an unconnected send would have dropped it, so a
+     * player can start listening at any time.
+     */
     static MessageSink sink(InetSocketAddress target) throws IOException {
         DatagramChannel channel = DatagramChannel.open();
+        try {
+            channel.connect(target);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
         ByteBuffer direct = ByteBuffer.allocateDirect(65_536);
         return new MessageSink() {
+            // synchronized: one SRT connection's threads write in turn, but a leaving and a new one may overlap
             @Override
-            public void write(byte[] buffer, int length) throws IOException {
+            public synchronized void write(byte[] buffer, int length) throws IOException {
                 direct.clear();
                 direct.put(buffer, 0, length).flip();
-                channel.send(direct, target);
+                try {
+                    channel.write(direct);
+                } catch (PortUnreachableException e) {
+                    // nobody listening at the target yet: dropped, as with an unconnected socket
+                }
+            }
+
+            @Override
+            public boolean writesWithoutWaiting() {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return "udp://" + target.getHostString() + ":" + target.getPort();
             }
 
             @Override

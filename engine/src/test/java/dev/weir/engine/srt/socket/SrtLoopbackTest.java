@@ -10,8 +10,13 @@ import dev.weir.engine.srt.handshake.RejectCode;
 import dev.weir.engine.srt.handshake.RejectReason;
 import dev.weir.engine.srt.options.SrtUrl;
 import dev.weir.engine.srt.stats.SrtStats;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Weir caller ↔ Weir listener over real loopback UDP sockets. */
@@ -86,6 +91,45 @@ class SrtLoopbackTest {
                 a.close();
                 assertEquals(-1, (first.streamId().equals("a") ? first : second).read(buf, 3000),
                         "the listener side sees the caller's shutdown");
+            }
+        }
+    }
+
+    @Test
+    void aMessageHandlerGetsTheQueuedMessagesFirstThenEveryNewOneInOrderAndReadWaitsForTheEnd() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort() + "?latency=20"),
+                AcceptPolicy.acceptAll())) {
+            try (SrtConnection caller = SrtCaller.connect(SrtUrl.parse("srt://127.0.0.1:"
+                    + listener.localAddress().getPort() + "?latency=20"));
+                 SrtConnection accepted = listener.accept(3000)) {
+                for (int k = 0; k < 50; k++) {
+                    caller.write(ByteBuffer.allocate(1316).putInt(k).array());
+                }
+                Thread.sleep(300); // well past the 20 ms latency: all 50 are queued for read()
+                List<Integer> handled = new CopyOnWriteArrayList<>();
+                List<String> threads = new CopyOnWriteArrayList<>();
+                List<Integer> lengths = new CopyOnWriteArrayList<>();
+                accepted.deliverTo((message, length) -> {
+                    lengths.add(length);
+                    handled.add(ByteBuffer.wrap(message).getInt());
+                    threads.add(Thread.currentThread().getName());
+                });
+                assertEquals(50, handled.size(), "the queued messages went to the handler at once");
+                for (int k = 50; k < 300; k++) {
+                    caller.write(ByteBuffer.allocate(1316).putInt(k).array());
+                }
+                long deadline = System.nanoTime() + 3_000_000_000L;
+                while (handled.size() < 300 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(IntStream.range(0, 300).boxed().toList(), handled, "every message, once, in order");
+                assertEquals(Set.of(1316), Set.copyOf(lengths));
+                assertTrue(threads.subList(50, 300).stream().allMatch(t -> t.startsWith("srt-")),
+                        "new messages are handled on the connection's own threads: " + Set.copyOf(threads));
+                assertThrows(SocketTimeoutException.class, () -> accepted.read(new byte[1500], 100),
+                        "read() hands out nothing once a handler takes the messages");
+                caller.close();
+                assertEquals(-1, accepted.read(new byte[1500], 3000), "read() still sees the end");
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.weir.engine.srt.transmit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -84,5 +85,29 @@ class UdpEndsTest {
         Thread.sleep(300); // past the polling phase: the read blocks in receive
         source.close();
         assertEquals(-1, read.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theSinkDropsDatagramsWhileNobodyListensAndDeliversOnceAPlayerBinds() throws Exception {
+        int port = freePort();
+        try (MessageSink sink = UdpEnds.sink(new InetSocketAddress(LOOPBACK, port))) {
+            assertTrue(sink.writesWithoutWaiting(), "UDP may be written from an SRT connection's thread");
+            // the first write brings back an ICMP port unreachable, which the connected socket reports on the next
+            for (int i = 0; i < 5; i++) {
+                sink.write(datagram(i, 1316), 1316);
+                Thread.sleep(10);
+            }
+            try (DatagramChannel player = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, port))) {
+                player.configureBlocking(false);
+                ByteBuffer got = ByteBuffer.allocate(2000);
+                // a report still pending costs at most the next datagram; the ones after it arrive
+                for (int i = 0; i < 50 && got.position() == 0; i++) {
+                    sink.write(datagram(7, 1316), 1316);
+                    Thread.sleep(10);
+                    player.receive(got);
+                }
+                assertArrayEquals(datagram(7, 1316), Arrays.copyOf(got.array(), got.position()));
+            }
+        }
     }
 }
