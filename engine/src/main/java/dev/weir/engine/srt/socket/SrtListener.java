@@ -103,6 +103,11 @@ public final class SrtListener implements AutoCloseable {
     }
 
     /** The bound address (stays readable after close, for messages). */
+    /** The listener's socket (tests look at how its receive thread waits). */
+    SrtMultiplexer multiplexer() {
+        return mux;
+    }
+
     public InetSocketAddress localAddress() {
         return local;
     }

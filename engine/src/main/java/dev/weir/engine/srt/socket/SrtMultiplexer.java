@@ -85,6 +85,7 @@ public final class SrtMultiplexer implements AutoCloseable {
      */
     private volatile long timerWakeAt = Long.MIN_VALUE;
     private volatile Endpoint handshakeEndpoint;
+    private volatile boolean receivePolling;
     private volatile boolean closed;
 
     private SrtMultiplexer(DatagramChannel channel, LongSupplier clock) throws IOException {
@@ -173,6 +174,11 @@ public final class SrtMultiplexer implements AutoCloseable {
         return endpoints.size();
     }
 
+    /** Whether the receive thread polls the socket now rather than blocking in it ({@link ReceivePace}). */
+    boolean receivePolling() {
+        return receivePolling;
+    }
+
     /** Datagrams that did not decode as SRT packets (counted, logged at debug). */
     public long malformedDatagrams() {
         return malformed.get();
@@ -188,12 +194,28 @@ public final class SrtMultiplexer implements AutoCloseable {
         packet.encode(buffer);
         buffer.flip();
         try {
-            channel.send(buffer, to);
+            if (channel.send(buffer, to) == 0) {
+                sendWhenRoom(buffer, to);
+            }
         } catch (ClosedChannelException e) {
             // closing
         } catch (IOException e) {
             LOG.debug("SRT send to {} failed: {}", to, e.toString());
         }
+    }
+
+    /**
+     * The socket's send buffer was full while it is non-blocking (the receive thread is polling): tries again for up
+     * to a millisecond, then drops the datagram, as a full queue on the way would (SRT retransmits what matters).
+     */
+    private void sendWhenRoom(ByteBuffer buffer, InetSocketAddress to) throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            LockSupport.parkNanos(50_000);
+            if (channel.send(buffer, to) > 0) {
+                return;
+            }
+        }
+        LOG.debug("SRT send to {} dropped: the socket's send buffer stayed full", to);
     }
 
     /** Makes the timer thread re-evaluate wake-up times now (new data to send, new connection...). */
@@ -213,40 +235,70 @@ public final class SrtMultiplexer implements AutoCloseable {
     }
 
     private void receiveLoop() {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        Receiving receiving = new Receiving(now());
+        while (!closed && receiveOnce(receiving)) {
+            // each pass in a method of its own: the JIT compiles a method after some thousands of calls, but the
+            // body of a loop that never returns only after tens of thousands of passes (on-stack replacement), which
+            // at a packet rate is the first half-minute of every connection run in the interpreter
+        }
+    }
+
+    /** What the receive thread reuses for every datagram. */
+    private static final class Receiving {
+        final ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         // Data packets are decoded into this one holder and handed on (receivers copy what they keep); control
         // packets, a few per hundred data packets, stay records.
-        DataPacketHolder data = new DataPacketHolder(MAX_DATAGRAM - SrtPacket.HEADER_SIZE);
-        Route route = new Route();
-        while (!closed) {
-            SocketAddress from;
-            try {
-                buffer.clear();
-                from = channel.receive(buffer);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (!closed) {
-                    LOG.debug("SRT receive on port {} failed: {}", port, e.toString());
-                }
-                continue;
-            }
-            if (from == null) {
-                continue;
-            }
-            buffer.flip();
-            try {
-                if (DataPacketHolder.isData(buffer)) {
-                    data.decode(buffer);
-                    dispatchData(data, (InetSocketAddress) from, route);
-                } else {
-                    dispatch(PacketCodec.decode(buffer), (InetSocketAddress) from);
-                }
-            } catch (MalformedPacketException e) {
-                malformed.incrementAndGet();
-                LOG.debug("SRT datagram from {} on port {} ignored: {}", from, port, e.getMessage());
-            }
+        final DataPacketHolder data = new DataPacketHolder(MAX_DATAGRAM - SrtPacket.HEADER_SIZE);
+        final Route route = new Route();
+        final ReceivePace pace;
+
+        Receiving(long now) {
+            pace = new ReceivePace(now);
         }
+    }
+
+    /** Receives and dispatches one datagram, or polls once; false once the socket is closed. */
+    private boolean receiveOnce(Receiving r) {
+        ByteBuffer buffer = r.buffer;
+        SocketAddress from;
+        try {
+            buffer.clear();
+            from = channel.receive(buffer);
+            if (from == null) {
+                // polling and the socket is empty: come back in a while, or block again if the flow slowed
+                if (r.pace.emptyPoll(now())) {
+                    channel.configureBlocking(true);
+                    receivePolling = false;
+                } else {
+                    LockSupport.parkNanos(ReceivePace.POLL_NANOS);
+                }
+                return true;
+            }
+            if (r.pace.datagram(now())) {
+                channel.configureBlocking(false);
+                receivePolling = true;
+            }
+        } catch (ClosedChannelException e) {
+            return false;
+        } catch (IOException e) {
+            if (!closed) {
+                LOG.debug("SRT receive on port {} failed: {}", port, e.toString());
+            }
+            return true;
+        }
+        buffer.flip();
+        try {
+            if (DataPacketHolder.isData(buffer)) {
+                r.data.decode(buffer);
+                dispatchData(r.data, (InetSocketAddress) from, r.route);
+            } else {
+                dispatch(PacketCodec.decode(buffer), (InetSocketAddress) from);
+            }
+        } catch (MalformedPacketException e) {
+            malformed.incrementAndGet();
+            LOG.debug("SRT datagram from {} on port {} ignored: {}", from, port, e.getMessage());
+        }
+        return true;
     }
 
     /** The receive thread's last route (socket id to endpoint), valid while {@link #routingVersion} is unchanged. */
@@ -296,25 +348,30 @@ public final class SrtMultiplexer implements AutoCloseable {
 
     private void timerLoop() {
         while (!closed) {
-            timerWakeAt = Long.MIN_VALUE;
-            long now = now();
-            long next = now + MAX_SLEEP_MICROS;
-            Endpoint hs = handshakeEndpoint;
-            if (hs != null) {
-                next = Math.min(next, runTimer(hs, now));
-            }
-            for (Endpoint endpoint : endpointArray) {
-                next = Math.min(next, runTimer(endpoint, now));
-                if (endpoint.finished()) {
-                    forget(endpoint);
-                }
-            }
-            timerWakeAt = next;
-            long sleep = next - now();
+            long sleep = timerPass();   // a method of its own, for the JIT (see receiveLoop)
             if (sleep > 0) {
                 LockSupport.parkNanos(sleep * 1000);
             }
         }
+    }
+
+    /** Runs every endpoint's due timers; returns how long to sleep (microseconds) before the next pass. */
+    private long timerPass() {
+        timerWakeAt = Long.MIN_VALUE;
+        long now = now();
+        long next = now + MAX_SLEEP_MICROS;
+        Endpoint hs = handshakeEndpoint;
+        if (hs != null) {
+            next = Math.min(next, runTimer(hs, now));
+        }
+        for (Endpoint endpoint : endpointArray) {
+            next = Math.min(next, runTimer(endpoint, now));
+            if (endpoint.finished()) {
+                forget(endpoint);
+            }
+        }
+        timerWakeAt = next;
+        return next - now();
     }
 
     private void forget(Endpoint endpoint) {

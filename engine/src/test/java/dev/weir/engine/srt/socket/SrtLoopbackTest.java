@@ -1,6 +1,7 @@
 package dev.weir.engine.srt.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,6 +131,45 @@ class SrtLoopbackTest {
                         "read() hands out nothing once a handler takes the messages");
                 caller.close();
                 assertEquals(-1, accepted.read(new byte[1500], 3000), "read() still sees the end");
+            }
+        }
+    }
+
+    @Test
+    void aFastFlowIsReceivedByPollingWithNothingLostAndASlowOneBlocksAgain() throws Exception {
+        try (SrtListener listener = SrtListener.bind(SrtUrl.parse("srt://:" + freePort() + "?latency=50"),
+                AcceptPolicy.acceptAll())) {
+            try (SrtConnection caller = SrtCaller.connect(SrtUrl.parse("srt://127.0.0.1:"
+                    + listener.localAddress().getPort() + "?latency=50"));
+                 SrtConnection accepted = listener.accept(3000)) {
+                List<Integer> handled = new CopyOnWriteArrayList<>();
+                accepted.deliverTo((message, length) -> handled.add(ByteBuffer.wrap(message).getInt()));
+                assertFalse(listener.multiplexer().receivePolling(), "no flow yet: blocking");
+                boolean polled = false;
+                int messages = 8000;
+                long start = System.nanoTime();
+                for (int k = 0; k < messages; k++) {
+                    caller.write(ByteBuffer.allocate(1316).putInt(k).array());
+                    if (k % 10 == 9) {
+                        // some 10 000 messages a second (100 Mbit/s), for 0.8 s
+                        long due = start + (k + 1) * 100_000L;
+                        while (System.nanoTime() < due) {
+                            Thread.onSpinWait();
+                        }
+                        polled |= listener.multiplexer().receivePolling();
+                    }
+                }
+                assertTrue(polled, "the listener's receive thread polled during the fast flow");
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (handled.size() < messages && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(IntStream.range(0, messages).boxed().toList(), handled, "every message, once, in order");
+                deadline = System.nanoTime() + 3_000_000_000L;
+                while (listener.multiplexer().receivePolling() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertFalse(listener.multiplexer().receivePolling(), "only ACKs and keep-alives left: blocking again");
             }
         }
     }
