@@ -271,6 +271,47 @@ class SrtLiveInteropIT {
     }
 
     /**
+     * The first copies of the last three numbered packets are lost and nothing follows them: no later packet reveals
+     * the gap, so srt-live-transmit's receiver never NAKs it (and libsrt's own sender would not resend it either).
+     * Weir's sender probes its unacknowledged tail ({@code SrtSender}): the probe arrives, srt-live-transmit NAKs
+     * the rest, and everything reaches the UDP output, with no trailer.
+     */
+    @Test
+    void aLostTailReachesSrtLiveTransmitThroughWeirsTailProbe() throws Exception {
+        int count = 300;
+        int srtPort = freePort();
+        try (DatagramChannel udpOut = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));
+             SrtLiveTransmit peer = SrtLiveTransmit.start("srt://:" + srtPort + "?mode=listener&latency=200",
+                     "udp://127.0.0.1:" + ((InetSocketAddress) udpOut.getLocalAddress()).getPort());
+             ImpairmentProxy proxy = new ImpairmentProxy(new InetSocketAddress(LOOPBACK, srtPort),
+                     Impairment.NONE.withDelay(5, 0), Impairment.NONE.withDelay(5, 0), 20261121)) {
+            Thread.sleep(700); // let it bind
+            // a data packet (top bit 0), not a retransmission (R flag, bit 26 of the second word), numbered count-3..
+            proxy.dropTowardsUpstream(d -> d.length >= 20 && (d[0] & 0x80) == 0 && (d[4] & 0x04) == 0
+                    && ByteBuffer.wrap(d, 16, 4).getInt() >= count - 3);
+            try (SrtConnection c = SrtCaller.connect(SrtUrl.parse("srt://127.0.0.1:" + proxy.address().getPort()
+                    + "?latency=200"))) {
+                NumberedPayloads.Report report0 = new NumberedPayloads.Report(count);
+                CompletableFuture<NumberedPayloads.Report> received = readUdp(udpOut, report0, count);
+                for (int k = 0; !report0.pathOpen(); k++) {
+                    assertTrue(k < 500, "nothing came through srt-live-transmit:\n" + peer.log());
+                    c.write(NumberedPayloads.warmUp(k));
+                    Thread.sleep(10);
+                }
+                long start = System.nanoTime();
+                for (int n = 0; n < count; n++) {
+                    pace(start, n);
+                    c.write(NumberedPayloads.make(n, PAYLOAD));
+                }
+                NumberedPayloads.Report report = received.get(30, TimeUnit.SECONDS);
+                assertTrue(report.perfect(), () -> report + "\n" + proxy + "\nsrt-live-transmit said:\n" + peer.log());
+                assertTrue(proxy.towardsUpstream().dropped() >= 3, "the tail was lost: " + proxy);
+                assertTrue(c.stats(false).total().pktRetrans() >= 3, "and sent again");
+            }
+        }
+    }
+
+    /**
      * 5% random loss both ways, 10 ms each way (RTT about 20 ms), latency 400 ms. Why 400 and not 100: libsrt's
      * receiver starts with RTT 100 ms / variance 50 ms, so until its first ACKACK its periodic NAK comes only every
      * 150 ms; a packet lost twice in the first few hundred milliseconds needs that long to be recovered.

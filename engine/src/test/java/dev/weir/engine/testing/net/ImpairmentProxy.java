@@ -10,6 +10,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A seeded UDP impairment proxy on loopback, for tests: a client sends to {@link #address()}, the proxy forwards to
@@ -33,6 +34,7 @@ public final class ImpairmentProxy implements AutoCloseable {
     private final Thread upstreamReader;
     private final Thread clientReader;
     private volatile SocketAddress client;
+    private volatile Predicate<byte[]> droppedTowardsUpstream = datagram -> false;
     private volatile boolean closed;
 
     /**
@@ -67,6 +69,14 @@ public final class ImpairmentProxy implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), front.socket().getLocalPort());
     }
 
+    /**
+     * Also drops every client → upstream datagram the rule picks, on top of the seeded impairment (e.g. "the first copy
+     * of the last packets", which no loss rate can aim at). Counted as dropped.
+     */
+    public void dropTowardsUpstream(Predicate<byte[]> rule) {
+        this.droppedTowardsUpstream = rule;
+    }
+
     public ImpairmentCounters towardsUpstream() {
         return toUpstream.counters();
     }
@@ -93,6 +103,10 @@ public final class ImpairmentProxy implements AutoCloseable {
                 buffer.get(datagram);
                 ImpairmentModel.Fate fate = model.next(datagram.length == 0 ? 0 : datagram[0] & 0xFF);
                 if (fate.dropped()) {
+                    continue;
+                }
+                if (fromClient && droppedTowardsUpstream.test(datagram)) {
+                    model.counters().dropped.incrementAndGet();
                     continue;
                 }
                 sendLater(datagram, fromClient, fate.firstDelayMs(), model.counters());
