@@ -114,10 +114,15 @@ final class ReceiveBuffer {
 
     /** Offset of the first filled slot, or -1 when none is held. */
     int firstFilledOffset() {
+        return firstFilledOffset(0);
+    }
+
+    /** Offset of the first filled slot at or after {@code from}, or -1 when there is none. */
+    int firstFilledOffset(int from) {
         if (held == 0) {
             return -1;
         }
-        for (int k = 0; k < span; k++) {
+        for (int k = Math.max(0, from); k < span; k++) {
             if (packets[index(k)] != null) {
                 return k;
             }

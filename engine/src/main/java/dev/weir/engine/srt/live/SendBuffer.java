@@ -18,6 +18,7 @@ final class SendBuffer {
     private final HolderPool pool;
     private final long[] originMicros;
     private final long[] lastRetransmitMicros;
+    private final byte[] retransmissions;
     private int firstSeq;
     private int head;
     private int count;
@@ -28,6 +29,7 @@ final class SendBuffer {
         pool = new HolderPool(payloadCapacity);
         originMicros = new long[capacity];
         lastRetransmitMicros = new long[capacity];
+        retransmissions = new byte[capacity];
         firstSeq = initialSeq;
     }
 
@@ -72,6 +74,7 @@ final class SendBuffer {
         packets[i] = p;
         originMicros[i] = origin;
         lastRetransmitMicros[i] = Long.MIN_VALUE;
+        retransmissions[i] = 0;
         count++;
         bytes += length;
         return p;
@@ -94,8 +97,14 @@ final class SendBuffer {
         return lastRetransmitMicros[index(offset)];
     }
 
-    void markRetransmitted(int offset, long now) {
-        lastRetransmitMicros[index(offset)] = now;
+    /** Records a retransmission; returns how many the entry has had, this one included (at most 127). */
+    int markRetransmitted(int offset, long now) {
+        int i = index(offset);
+        lastRetransmitMicros[i] = now;
+        if (retransmissions[i] < Byte.MAX_VALUE) {
+            retransmissions[i]++;
+        }
+        return retransmissions[i];
     }
 
     /** Removes the first entry and returns its payload length (its holder goes back to the pool). */

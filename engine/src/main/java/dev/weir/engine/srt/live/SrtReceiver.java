@@ -412,7 +412,11 @@ public final class SrtReceiver {
         if (config.periodicNak()) {
             if (!losses.isEmpty()) {
                 if (now >= nextNakMicros) {
-                    sendNak(losses.ranges(maxNakRanges()), now);
+                    List<SeqRange> ranges = losses.ranges(maxNakRanges());
+                    sendNak(ranges, now);
+                    if (oldestLossIsLate(now)) {
+                        sendNak(ranges, now); // losing this NAK would now cost one of the packet's last tries
+                    }
                     nextNakMicros = now + nakIntervalMicros;
                 }
             } else {
@@ -490,6 +494,21 @@ public final class SrtReceiver {
         }
         losses.clear();
         freshLosses.clear();
+    }
+
+    /**
+     * Whether the earliest missing packet has used up half its latency (judged by the next packet held after it,
+     * sent just after it): it was lost again and again, and fewer tries are left. Its periodic NAK then goes twice,
+     * so that one lost NAK does not cost a whole NAK period; a sender that already answered the first copy ignores
+     * the second (libsrt's and Weir's "retransmit right time" rule).
+     */
+    private boolean oldestLossIsLate(long now) {
+        int offset = buffer.offsetOf(losses.first());
+        if (offset < 0) {
+            return false;
+        }
+        int next = buffer.firstFilledOffset(offset + 1);
+        return next >= 0 && playTime(buffer.at(next)) - now < latencyMicros / 2;
     }
 
     /** When a packet is due for delivery on our clock. */

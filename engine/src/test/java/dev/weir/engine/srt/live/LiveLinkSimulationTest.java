@@ -14,9 +14,11 @@ import dev.weir.engine.srt.packet.SrtPacket;
 import dev.weir.engine.srt.stats.SrtCounters;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -166,13 +168,16 @@ class LiveLinkSimulationTest {
 
     @Test
     void twentyPercentLossBothWaysIsRecoveredWithLatency200AndRtt20() {
-        // Each lost packet gets ~9 NAK periods before it is due; a copy and its NAK both survive with p = 0.64, and
-        // the sender answers about every other periodic NAK (the copy it sent on the previous one was still on its
-        // way when the receiver sent the next), so a few in 10^4 are given up. (With the sender smoothing the
-        // receiver's already smoothed RTT again, as Weir did before, it ignored more NAKs: 10 given up here.)
-        Random seeds = new Random(2026);
+        // Each lost packet gets ~9 NAK periods before it is due; a copy and its NAK both survive with p = 0.64, so
+        // about one loss in 10^4 fails every try. From its third copy on, a retransmission goes twice, and once half
+        // its latency is gone the periodic NAK does (p = 0.92 per try): 120 000 packets, 34 000 lost on the link,
+        // none given up, for 5 % more retransmissions. (Without either: 14 given up here, 42 647 retransmissions;
+        // with the receiver's doubled NAK only: 9.)
+        Random seeds = new Random(99);
         long dropped = 0;
-        for (int round = 0; round < 6; round++) {
+        long lost = 0;
+        long retransmitted = 0;
+        for (int round = 0; round < 40; round++) {
             int initialSeq = seeds.nextInt(SeqNo.MAX);
             Result r = run(seeds.nextLong(), initialSeq, 20, 200 * MS, 3000);
             List<Integer> d = r.delivered();
@@ -181,12 +186,12 @@ class LiveLinkSimulationTest {
             }
             assertEquals(3000, d.size() + r.receiverCounters().pktRcvDrop, "delivered or counted dropped");
             dropped += r.receiverCounters().pktRcvDrop;
-            assertTrue(r.receiverCounters().pktRcvLoss > 400, "loss happened");
-            // Within the budget: not more copies than one per periodic NAK a lost packet can see before recovery.
-            assertTrue(r.senderCounters().pktRetrans < 2 * r.receiverCounters().pktRcvLoss,
-                    "retransmissions " + r.senderCounters().pktRetrans + " for " + r.receiverCounters().pktRcvLoss);
+            lost += r.receiverCounters().pktRcvLoss;
+            retransmitted += r.senderCounters().pktRetrans;
         }
-        assertTrue(dropped <= 3, dropped + " of 18000 given up");
+        assertTrue(lost > 30_000, "loss happened: " + lost);
+        assertEquals(0, dropped, "given up of 120 000");
+        assertTrue(retransmitted < 1.4 * lost, "copies within the budget: " + retransmitted + " for " + lost);
     }
 
     @Test
@@ -198,7 +203,10 @@ class LiveLinkSimulationTest {
         Result r = run(1, 0, 0, 200 * MS, 1000, dropCopies(500, 2), 8000);
         assertAllDelivered(1000, 0, r, "one packet lost twice");
         List<Long> times = sendTimes(r, 500);
-        assertTrue(times.size() >= 3 && times.size() <= 4, "original, lost copy, one or two more: " + times);
+        List<Long> moments = times.stream().distinct().toList();
+        assertTrue(moments.size() >= 3 && moments.size() <= 4, "original, lost copy, one or two more: " + times);
+        // a third retransmission (sent on a NAK that left before the second copy arrived) goes twice
+        assertTrue(times.size() <= moments.size() + 1, "only a third copy is doubled: " + times);
         long gap = times.get(2) - times.get(1);
         assertTrue(gap <= 45 * MS, "second retransmission " + gap + " µs after the first");
     }
@@ -213,7 +221,10 @@ class LiveLinkSimulationTest {
         Result r = run(3, 0, 0, 200 * MS, packets, drop, 2000);
         assertAllDelivered(packets, 0, r, "lost tail");
         assertEquals(0, r.receiverCounters().pktRcvDrop);
-        assertTrue(sendTimes(r, packets - 1).size() <= 4, "a few probes, not a flood: " + sendTimes(r, packets - 1));
+        List<Long> times = sendTimes(r, packets - 1);
+        assertTrue(Set.copyOf(times).size() <= 4, "a few probes, not a flood: " + times);
+        assertTrue(times.stream().allMatch(t -> Collections.frequency(times, t) <= 2),
+                "a late probe goes twice, never more: " + times);
     }
 
     @Test

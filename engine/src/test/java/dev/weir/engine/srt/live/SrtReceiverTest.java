@@ -116,6 +116,24 @@ class SrtReceiverTest {
     }
 
     @Test
+    void onceALossHasUsedHalfItsLatencyItsPeriodicNakGoesTwice() {
+        SrtReceiver r = receiver(0, true, true, 0);
+        r.onData(data(0, 0, false), 0);
+        r.onData(data(2, 2, false), 2 * MS); // 1 is missing; 2 plays at 122 ms, so 1 is late from 62 ms on
+        assertEquals(1, sentOfType(NakPacket.class).size(), "the immediate NAK");
+        r.tick(20 * MS);
+        r.tick(40 * MS);
+        r.tick(60 * MS);
+        assertEquals(4, sentOfType(NakPacket.class).size(), "one periodic NAK each while 62 ms or more are left");
+        r.tick(80 * MS);
+        List<NakPacket> naks = sentOfType(NakPacket.class);
+        assertEquals(6, naks.size(), "42 ms left: the NAK goes twice");
+        assertEquals(naks.get(4).losses(), naks.get(5).losses());
+        assertEquals(List.of(SeqRange.single(1)), naks.get(5).losses());
+        assertEquals(6, counters.pktSentNak);
+    }
+
+    @Test
     void withoutNakReportOnlyTheImmediateNakIsSent() {
         SrtReceiver r = receiver(0, true, false, 0);
         r.onData(data(0, 0, false), 0);

@@ -120,6 +120,24 @@ class SrtSenderTest {
     }
 
     @Test
+    void fromItsThirdRetransmissionAPacketGoesTwice() {
+        SrtSender s = sender(0, -1, 25600, 0);
+        s.submit(new byte[1], KeyFlags.NONE, 0);
+        s.submit(new byte[1], KeyFlags.NONE, 0);
+        s.tick(MS);
+        s.onAck(fullAck(1, 0, 20_000, 1_000, 1000), 0); // copies at least 16 ms apart
+        sent.clear();
+        long now = 10 * MS;
+        for (int nak = 1; nak <= 4; nak++, now += 20 * MS) {
+            s.onNak(new NakPacket(List.of(SeqRange.single(0)), 0, 0), now);
+            s.tick(now);
+        }
+        assertEquals(List.of(0, 0, 0, 0, 0, 0), dataSeqs(), "once, once, then twice each time");
+        assertEquals(6, counters.pktRetrans, "every copy counted");
+        assertTrue(data().stream().allMatch(DataPacket::retransmitted));
+    }
+
+    @Test
     void aSenderThatOnlySendsTakesThePeersRttAndVarianceAsReported() {
         // libsrt 1.5's unidirectional sender: the receiver's smoothed values as they are, each full ACK.
         SrtSender s = sender(0, -1, 25600, 0);
