@@ -23,7 +23,9 @@ import java.nio.channels.DatagramChannel;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -115,6 +117,16 @@ class SrtLiveInteropIT {
     /** Weir caller → srt-live-transmit listener → UDP → test. */
     private Run weirCallsSrtLiveTransmit(String peerOptions, String weirOptions, Impairment toPeer,
                                          Impairment fromPeer, int count) throws Exception {
+        return weirCallsSrtLiveTransmit(peerOptions, weirOptions, toPeer, fromPeer, count, proxy -> { }, true);
+    }
+
+    /**
+     * As above; {@code proxyRules} may add scripted drops to the proxy (there must be one), and without the
+     * {@code trailer} nothing follows the last numbered payload.
+     */
+    private Run weirCallsSrtLiveTransmit(String peerOptions, String weirOptions, Impairment toPeer,
+                                         Impairment fromPeer, int count, Consumer<ImpairmentProxy> proxyRules,
+                                         boolean trailer) throws Exception {
         int srtPort = freePort();
         try (DatagramChannel udpOut = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));
              SrtLiveTransmit peer = SrtLiveTransmit.start("srt://:" + srtPort + "?mode=listener" + peerOptions,
@@ -123,6 +135,9 @@ class SrtLiveInteropIT {
             ImpairmentProxy proxy = toPeer == null ? null
                     : new ImpairmentProxy(new InetSocketAddress(LOOPBACK, srtPort), toPeer, fromPeer, 20261121);
             int target = proxy == null ? srtPort : proxy.address().getPort();
+            if (proxy != null) {
+                proxyRules.accept(proxy);
+            }
             try (SrtConnection c = SrtCaller.connect(SrtUrl.parse("srt://127.0.0.1:" + target + "?" + weirOptions))) {
                 NumberedPayloads.Report report0 = new NumberedPayloads.Report(count);
                 CompletableFuture<NumberedPayloads.Report> received = readUdp(udpOut, report0, count);
@@ -140,7 +155,7 @@ class SrtLiveInteropIT {
                 // so without traffic after it a lost last packet is never NAKed, by any SRT implementation. (Weir's
                 // sender also probes an unacknowledged tail, see SrtSender; libsrt's sender does not, and the
                 // trailer keeps these runs short and the same for both directions.)
-                for (int k = 0; !received.isDone() && k < TRAILER_PACKETS; k++) {
+                for (int k = 0; trailer && !received.isDone() && k < TRAILER_PACKETS; k++) {
                     c.write(NumberedPayloads.warmUp(10_000 + k));
                     Thread.sleep(10);
                 }
@@ -279,36 +294,18 @@ class SrtLiveInteropIT {
     @Test
     void aLostTailReachesSrtLiveTransmitThroughWeirsTailProbe() throws Exception {
         int count = 300;
-        int srtPort = freePort();
-        try (DatagramChannel udpOut = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));
-             SrtLiveTransmit peer = SrtLiveTransmit.start("srt://:" + srtPort + "?mode=listener&latency=200",
-                     "udp://127.0.0.1:" + ((InetSocketAddress) udpOut.getLocalAddress()).getPort());
-             ImpairmentProxy proxy = new ImpairmentProxy(new InetSocketAddress(LOOPBACK, srtPort),
-                     Impairment.NONE.withDelay(5, 0), Impairment.NONE.withDelay(5, 0), 20261121)) {
-            Thread.sleep(700); // let it bind
-            // a data packet (top bit 0), not a retransmission (R flag, bit 26 of the second word), numbered count-3..
+        AtomicReference<ImpairmentProxy> used = new AtomicReference<>();
+        // a data packet (top bit 0), not a retransmission (R flag, bit 26 of the second word), numbered count-3..
+        Consumer<ImpairmentProxy> loseTheTail = proxy -> {
+            used.set(proxy);
             proxy.dropTowardsUpstream(d -> d.length >= 20 && (d[0] & 0x80) == 0 && (d[4] & 0x04) == 0
                     && ByteBuffer.wrap(d, 16, 4).getInt() >= count - 3);
-            try (SrtConnection c = SrtCaller.connect(SrtUrl.parse("srt://127.0.0.1:" + proxy.address().getPort()
-                    + "?latency=200"))) {
-                NumberedPayloads.Report report0 = new NumberedPayloads.Report(count);
-                CompletableFuture<NumberedPayloads.Report> received = readUdp(udpOut, report0, count);
-                for (int k = 0; !report0.pathOpen(); k++) {
-                    assertTrue(k < 500, "nothing came through srt-live-transmit:\n" + peer.log());
-                    c.write(NumberedPayloads.warmUp(k));
-                    Thread.sleep(10);
-                }
-                long start = System.nanoTime();
-                for (int n = 0; n < count; n++) {
-                    pace(start, n);
-                    c.write(NumberedPayloads.make(n, PAYLOAD));
-                }
-                NumberedPayloads.Report report = received.get(30, TimeUnit.SECONDS);
-                assertTrue(report.perfect(), () -> report + "\n" + proxy + "\nsrt-live-transmit said:\n" + peer.log());
-                assertTrue(proxy.towardsUpstream().dropped() >= 3, "the tail was lost: " + proxy);
-                assertTrue(c.stats(false).total().pktRetrans() >= 3, "and sent again");
-            }
-        }
+        };
+        Run run = weirCallsSrtLiveTransmit("&latency=200", "latency=200", Impairment.NONE.withDelay(5, 0),
+                Impairment.NONE.withDelay(5, 0), count, loseTheTail, false);
+        run.assertPerfect();
+        assertTrue(used.get().towardsUpstream().dropped() >= 3, () -> "the tail was lost: " + used.get());
+        assertTrue(run.stats().total().pktRetrans() >= 3, "and sent again");
     }
 
     /**

@@ -27,6 +27,8 @@ public final class ImpairmentProxy implements AutoCloseable {
 
     private final DatagramChannel front;
     private final DatagramChannel back;
+    /** The front port, kept: a closed socket no longer tells it, and {@link #toString} is used after closing. */
+    private final int port;
     private final InetSocketAddress upstream;
     private final ImpairmentModel toUpstream;
     private final ImpairmentModel toClient;
@@ -57,7 +59,7 @@ public final class ImpairmentProxy implements AutoCloseable {
         });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler = executor;
-        int port = front.socket().getLocalPort();
+        this.port = front.socket().getLocalPort();
         this.clientReader = Thread.ofPlatform().daemon().name("impairment-proxy-from-client-" + port)
                 .start(() -> relay(front, true));
         this.upstreamReader = Thread.ofPlatform().daemon().name("impairment-proxy-from-upstream-" + port)
@@ -66,7 +68,7 @@ public final class ImpairmentProxy implements AutoCloseable {
 
     /** The address clients send to. */
     public InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), front.socket().getLocalPort());
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
     /**
