@@ -102,12 +102,12 @@ public final class SrtListener implements AutoCloseable {
         return new SrtListener(mux, options, policy);
     }
 
-    /** The bound address (stays readable after close, for messages). */
     /** The listener's socket (tests look at how its receive thread waits). */
     SrtMultiplexer multiplexer() {
         return mux;
     }
 
+    /** The bound address (stays readable after close, for messages). */
     public InetSocketAddress localAddress() {
         return local;
     }

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * One UDP socket serving every SRT connection of a listener (or the one of a caller), routed by destination socket
  * id, with two named threads:
  * <ul>
- *   <li>{@code srt-recv-<port>} blocks in {@code receive}, decodes each datagram into a packet and hands it to the
- *       endpoint whose socket id it names (destination 0 goes to the handshake endpoint);</li>
+ *   <li>{@code srt-recv-<port>} blocks in {@code receive} (or, while the flow is fast, polls the socket once a
+ *       millisecond: {@link ReceivePace}), decodes each datagram into a packet and hands it to the endpoint whose
+ *       socket id it names (destination 0 goes to the handshake endpoint);</li>
  *   <li>{@code srt-timer-<port>} runs every endpoint's timers (sending paced data, ACK/NAK, TSBPD delivery,
  *       keep-alive, handshake retries) at the time each asks for, sleeping in between. Writers and the receive
  *       thread wake it when they create work.</li>

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Entry point for the application's command: {@code new Transmit(TransmitEndpoint.parse(from),
  * TransmitEndpoint.parse(to), settings).run()}; {@link #close()} from another thread (or a shutdown hook) stops it.
  * {@link #run()} returns when the source ends (stdin EOF) or the transmit is closed. Threads: the caller's thread
- * pumps messages; {@code weir-transmit-stats} prints statistics.
+ * pumps messages (from SRT to UDP the SRT connection's own thread writes each message, and the caller's thread only
+ * waits for the connection to end: {@code SrtEnd.transferTo}); {@code weir-transmit-stats} prints statistics.
  */
 public final class Transmit implements AutoCloseable {
 
