@@ -34,6 +34,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -162,12 +164,16 @@ class ConsoleAttachInteropIT {
     }
 
     /**
-     * The console's row holds the stream exactly as the remote's JSON has it, once both come from the same remote
-     * snapshot (the remote takes one every 250 ms; the console polls every 250 ms, so this retries until they meet).
+     * The console's row holds the stream exactly as the remote's JSON had it at one of its snapshots. The remote takes
+     * one every 250 ms and the console polls every 250 ms, so the console shows a snapshot the JSON had a moment ago:
+     * this fetches the JSON every 60 ms (seeing every remote snapshot) and looks for the shown one among the last
+     * ones fetched. (Comparing with the latest JSON only could miss for good when the two periods stay in a phase
+     * where the remote moves on just before each console poll is shown.)
      */
     private void assertSameNumbersAsTheRemoteJson(String key) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + apiPort + "/api/v1/snapshot");
+        Deque<Map.Entry<StreamSnapshot, JsonValue.JsonObject>> fetched = new ArrayDeque<>();
         String lastDifference = "never compared";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
@@ -177,18 +183,24 @@ class ConsoleAttachInteropIT {
                     .filter(o -> key.equals(o.string("key"))).findFirst().orElseThrow();
             StreamSnapshot fromJson = SnapshotJson.read(json).streams().stream()
                     .filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+            fetched.addLast(Map.entry(fromJson, streamJson));
+            if (fetched.size() > 40) {
+                fetched.removeFirst(); // the last 2.4 s
+            }
             StreamSnapshot shown = WaitForAsyncUtils.asyncFx(() -> window.viewModel().streams().row(key).snapshotProperty().get())
                     .get(5, TimeUnit.SECONDS);
             long bitrateShown = WaitForAsyncUtils.asyncFx(() -> window.viewModel().streams().row(key).bitrateInProperty().get())
                     .get(5, TimeUnit.SECONDS);
-            if (shown.equals(fromJson)) {
-                assertEquals(streamJson.longValue("bytes_in"), shown.bytesIn());
-                assertEquals(streamJson.longValue("bitrate_in"), bitrateShown);
-                assertEquals(streamJson.longValue("bitrate_in"), shown.bitrateIn());
-                assertTrue(shown.bytesIn() > 0);
-                return;
+            for (Map.Entry<StreamSnapshot, JsonValue.JsonObject> f : fetched) {
+                if (shown.equals(f.getKey()) && bitrateShown == shown.bitrateIn()) {
+                    assertEquals(f.getValue().longValue("bytes_in"), shown.bytesIn());
+                    assertEquals(f.getValue().longValue("bitrate_in"), bitrateShown);
+                    assertEquals(f.getValue().longValue("bitrate_in"), shown.bitrateIn());
+                    assertTrue(shown.bytesIn() > 0);
+                    return;
+                }
             }
-            lastDifference = "console " + shown + " vs JSON " + fromJson;
+            lastDifference = "console " + shown + " vs latest JSON " + fromJson;
             Thread.sleep(60);
         }
         fail("the console never showed the remote JSON's numbers: " + lastDifference);
