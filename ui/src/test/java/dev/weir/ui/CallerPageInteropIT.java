@@ -1,13 +1,10 @@
 package dev.weir.ui;
 
-import dev.weir.engine.StandardListeners;
 import dev.weir.engine.config.AuthSettings;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.config.RecordingSettings;
 import dev.weir.engine.probe.TestCaller;
-import dev.weir.ui.engine.EngineHost;
 import dev.weir.ui.listeners.ListenerRowState;
-import dev.weir.ui.settings.ConfigStore;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -18,17 +15,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import static dev.weir.ui.ConsoleOnEngine.waitFor;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -42,7 +36,7 @@ class CallerPageInteropIT {
     private static final Path OUT = Path.of("target", "interop", "caller").toAbsolutePath();
     private static final String TOKEN = "tok-4f9a2c";
     private final int rtmpPort = FreePort.find();
-    private EngineHost engine;
+    private ConsoleOnEngine console;
     private ConsoleWindow window;
 
     @Start
@@ -52,15 +46,13 @@ class CallerPageInteropIT {
                 .withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + rtmpPort, 4096))
                 .withAuth(new AuthSettings(AuthSettings.AuthMode.TOKEN, Map.of("live/cam", TOKEN), null, null, null))
                 .withRecording(new RecordingSettings(dir.resolve("recordings").toString(), false));
-        engine = new EngineHost(StandardListeners::engine, config);
-        ConfigStore store = new TempDirStore(dir, config);
-        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withStore(store));
+        console = ConsoleOnEngine.show(stage, config, dir);
+        window = console.window();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.stage().hide()).get(5, TimeUnit.SECONDS);
-        engine.close();
+        console.close();
     }
 
     @Test
@@ -127,11 +119,4 @@ class CallerPageInteropIT {
         assertFalse(String.join("\n", shown).contains(TOKEN), "the URL field never showed the token: " + shown);
     }
 
-    private static void waitFor(int seconds, String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
-        }
-    }
 }

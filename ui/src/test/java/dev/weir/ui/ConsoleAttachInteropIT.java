@@ -37,10 +37,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import static dev.weir.ui.ConsoleOnEngine.waitFor;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -55,26 +54,27 @@ class ConsoleAttachInteropIT {
     private final int localRtmpPort = FreePort.find();
     private final int remoteRtmpPort = FreePort.find();
     private final int apiPort = FreePort.find();
+    private ConsoleOnEngine console;
     private EngineHost local;
     private WeirEngine remote;
     private ConsoleWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        local = new EngineHost(StandardListeners::engine,
-                EngineConfig.DEFAULTS.withRtmp(new RtmpSettings("127.0.0.1:" + localRtmpPort, 4096)));
+        console = ConsoleOnEngine.show(stage,
+                EngineConfig.DEFAULTS.withRtmp(new RtmpSettings("127.0.0.1:" + localRtmpPort, 4096)),
+                java.nio.file.Files.createTempDirectory("weir-attach"));
+        local = console.engine();
+        window = console.window();
         remote = StandardListeners.engine(EngineConfig.DEFAULTS
                 .withRtmp(new RtmpSettings("127.0.0.1:" + remoteRtmpPort, 4096))
                 .withMetrics(new MetricsSettings("127.0.0.1:" + apiPort)));
         remote.startListener(Protocol.RTMP, "127.0.0.1:" + remoteRtmpPort);
-        window = ConsoleWindow.show(stage, local, ConsoleOptions.DEFAULTS.withStore(
-                new TempDirStore(java.nio.file.Files.createTempDirectory("weir-attach"), local.config())));
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.stage().hide()).get(5, TimeUnit.SECONDS);
-        local.close();
+        console.close();
         remote.close();
     }
 
@@ -214,11 +214,4 @@ class ConsoleAttachInteropIT {
         return true;
     }
 
-    private static void waitFor(int seconds, String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
-        }
-    }
 }

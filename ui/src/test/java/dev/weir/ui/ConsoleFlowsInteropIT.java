@@ -1,6 +1,5 @@
 package dev.weir.ui;
 
-import dev.weir.engine.StandardListeners;
 import dev.weir.engine.config.EngineConfig;
 import dev.weir.engine.config.RecordingSettings;
 import dev.weir.engine.stats.ListenerSnapshot;
@@ -10,7 +9,6 @@ import dev.weir.engine.stats.RelaySnapshot;
 import dev.weir.ui.engine.EngineHost;
 import dev.weir.ui.listeners.ListenerRowState;
 import dev.weir.ui.prefs.Screen;
-import dev.weir.ui.settings.ConfigStore;
 import dev.weir.ui.settings.SrtEncryption;
 import dev.weir.ui.streams.StreamRowViewModel;
 import javafx.scene.control.Button;
@@ -29,11 +27,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import static dev.weir.ui.ConsoleOnEngine.waitFor;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -48,6 +45,7 @@ class ConsoleFlowsInteropIT {
     private final int rtmpPort = FreePort.find();
     private final int srtPort = FreeUdpPort.find();
     private Path dir;
+    private ConsoleOnEngine console;
     private EngineHost engine;
     private ConsoleWindow window;
 
@@ -58,15 +56,14 @@ class ConsoleFlowsInteropIT {
                 .withRtmp(new dev.weir.engine.config.RtmpSettings("127.0.0.1:" + rtmpPort, 4096))
                 .withSrt(new dev.weir.engine.config.SrtSettings("127.0.0.1:" + srtPort, 120, null, 16))
                 .withRecording(new RecordingSettings(dir.resolve("recordings").toString(), false));
-        engine = new EngineHost(StandardListeners::engine, config);
-        ConfigStore store = new TempDirStore(dir, config);
-        window = ConsoleWindow.show(stage, engine, ConsoleOptions.DEFAULTS.withStore(store));
+        console = ConsoleOnEngine.show(stage, config, dir);
+        engine = console.engine();
+        window = console.window();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.stage().hide()).get(5, TimeUnit.SECONDS);
-        engine.close();
+        console.close();
     }
 
     private void startListeners(FxRobot robot) throws Exception {
@@ -274,11 +271,4 @@ class ConsoleFlowsInteropIT {
         robot.clickOn(query);
     }
 
-    private static void waitFor(int seconds, String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
-        }
-    }
 }
